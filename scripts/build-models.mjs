@@ -45,6 +45,17 @@ function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
 }
 
+// botocore's paginators-1.sdk-extras.json (non_aggregate_keys), which the aws-sdk package lacks.
+const paginatorExtras = JSON.parse(readFileSync(join(root, 'scripts', 'paginator-extras.json'), 'utf8'));
+
+function paginatorsFor(name, base) {
+  const pagination = readJson(join(apis, `${base}.paginators.json`))?.pagination ?? {};
+  for (const [op, extra] of Object.entries(paginatorExtras[name] ?? {})) {
+    if (pagination[op]) pagination[op] = { ...pagination[op], ...extra };
+  }
+  return pagination;
+}
+
 export function buildModels() {
   if (!existsSync(apis)) throw new Error(`aws-sdk models not found at ${apis}: run npm install first`);
   // Keep only the newest API version of each service.
@@ -66,7 +77,7 @@ export function buildModels() {
       metadata: model.metadata,
       operations: model.operations,
       shapes: model.shapes,
-      paginators: readJson(join(apis, `${base}.paginators.json`))?.pagination ?? {},
+      paginators: paginatorsFor(name, base),
       waiters: readJson(join(apis, `${base}.waiters2.json`))?.waiters ?? {},
     };
     writeFileSync(join(out, `${name}.json`), JSON.stringify(compact));
@@ -85,5 +96,6 @@ export function buildModels() {
 // Rebuild only when the source package is newer than what we built.
 const stamp = join(out, 'index.json');
 const fresh = existsSync(stamp) && statSync(stamp).mtimeMs > statSync(join(apis, 'metadata.json')).mtimeMs
-  && statSync(stamp).mtimeMs > statSync(fileURLToPath(import.meta.url)).mtimeMs;
+  && statSync(stamp).mtimeMs > statSync(fileURLToPath(import.meta.url)).mtimeMs
+  && statSync(stamp).mtimeMs > statSync(join(root, 'scripts', 'paginator-extras.json')).mtimeMs;
 if (!fresh) console.log(`built ${buildModels()} service models into models/`);

@@ -1,0 +1,68 @@
+// Errors the request pipeline raises. Each knows the AWS CLI v2 exit code it maps to (reference §9).
+import type { ServiceErrorInfo } from './types.js';
+
+export class ServiceError extends Error {
+  readonly code: string;
+  readonly operation: string;
+  readonly statusCode: number;
+  readonly requestId?: string;
+  readonly info: ServiceErrorInfo;
+  /** Retries made before giving up (set when retries ran out). */
+  retries = 0;
+  maxRetriesReached = false;
+  readonly exitCode = 254;
+
+  constructor(operation: string, statusCode: number, info: ServiceErrorInfo, requestId?: string) {
+    super(info.Message);
+    this.name = 'ServiceError';
+    this.code = info.Code;
+    this.operation = operation;
+    this.statusCode = statusCode;
+    this.info = info;
+    this.requestId = requestId;
+  }
+
+  /** The CLI's one-line rendering, `An error occurred (Code) when calling the Op operation: Msg`. */
+  override toString(): string {
+    const retries = this.maxRetriesReached ? ` (reached max retries: ${this.retries})` : '';
+    return `An error occurred (${this.code || 'Unknown'}) when calling the ${this.operation} operation${retries}: ${this.message || 'Unknown'}`;
+  }
+}
+
+/** Connection, timeout and TLS failures: the CLI reports these with exit code 255. */
+export class TransportError extends Error {
+  readonly exitCode = 255;
+  readonly kind: 'connect' | 'read-timeout' | 'connect-timeout' | 'tls' | 'closed';
+  constructor(kind: TransportError['kind'], message: string, readonly endpoint: string) {
+    super(message);
+    this.name = 'TransportError';
+    this.kind = kind;
+  }
+}
+
+/** Bad input detected before sending (exit 252), e.g. a missing required parameter. */
+export class ParamValidationError extends Error {
+  readonly exitCode = 252;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParamValidationError';
+  }
+}
+
+/** Missing region or credentials, bad configuration (exit 253). */
+export class ConfigurationError extends Error {
+  readonly exitCode = 253;
+  constructor(message: string, readonly kind: 'NoRegion' | 'NoCredentials' | 'Configuration' = 'Configuration') {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Paginator failures such as a repeated token (exit 255 like botocore's PaginationError). */
+export class PaginationError extends Error {
+  readonly exitCode = 255;
+  constructor(message: string) {
+    super(message);
+    this.name = 'PaginationError';
+  }
+}
