@@ -5,6 +5,11 @@ import type { HttpResponse, SerializedRequest, ServiceErrorInfo } from '../http/
 export interface ParseOptions {
   /** `iso8601` (the CLI default: Python isoformat strings) or `wire` (raw value untouched). */
   timestampFormat?: 'iso8601' | 'wire';
+  /**
+   * The params the request was serialized from, for the few parses that depend on them (S3 list
+   * operations decode keys only when the caller did not choose an EncodingType).
+   */
+  requestParams?: Record<string, unknown>;
 }
 
 export interface Protocol {
