@@ -1,0 +1,158 @@
+// How the AWS CLI (Python) turns parsed response values into text: str(), repr() and key order.
+// The formatters below work on a "Python-shaped" tree: dict = plain object, list = array,
+// None = null, bool, int/float = number (see pyNumber), str = string.
+
+export type PyScalar = string | number | bigint | boolean | null;
+export type PyValue = PyScalar | PyValue[] | { [key: string]: PyValue };
+export type PyDict = { [key: string]: PyValue };
+
+/**
+ * Brings engine values into the shape the formatters expect: blobs (Buffer, Uint8Array) become
+ * base64 text, as the CLI v2 keeps them; Dates become Python isoformat() text in UTC; object
+ * members that are undefined are dropped (as JSON.stringify does) and undefined items become None.
+ */
+export function toPyValue(value: unknown): PyValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return value;
+    case 'object':
+      break;
+    default:
+      return String(value);
+  }
+  if (Array.isArray(value)) return value.map(toPyValue);
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Date) return pyIsoFormat(value);
+  const dict: PyDict = {};
+  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+    if (member !== undefined) dict[key] = toPyValue(member);
+  }
+  return dict;
+}
+
+function pyIsoFormat(date: Date): string {
+  const iso = date.toISOString(); // 2020-01-01T00:00:00.123Z
+  const millis = date.getUTCMilliseconds();
+  const fraction = millis ? `.${String(millis * 1000).padStart(6, '0')}` : '';
+  return `${iso.slice(0, 19)}${fraction}+00:00`;
+}
+
+export function isDict(value: unknown): value is PyDict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Python's test "not isinstance(x, (list, dict))". */
+export function isScalar(value: unknown): value is PyScalar {
+  return typeof value !== 'object' || value === null;
+}
+
+/** Python truthiness, used where the CLI writes `if not value`. */
+export function isFalsy(value: PyValue): boolean {
+  if (value === null || value === false || value === '' || value === 0 || value === 0n) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isDict(value)) return Object.keys(value).length === 0;
+  return false;
+}
+
+/** Python compares str by code point; JS `<` compares UTF-16 units, which differs past U+FFFF. */
+export function comparePyStrings(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointOrder(x) - codePointOrder(y);
+  }
+  return a.length - b.length;
+}
+
+// Surrogates (U+D800–DFFF) stand for code points above U+FFFF, so they must sort after U+E000–FFFF.
+function codePointOrder(unit: number): number {
+  if (unit >= 0xe000) return unit - 0x800;
+  if (unit >= 0xd800) return unit + 0x2000;
+  return unit;
+}
+
+export function sortedKeys(keys: Iterable<string>): string[] {
+  return [...keys].sort(comparePyStrings);
+}
+
+/**
+ * JS numbers cannot tell 1.0 from 1. An integral number is shown as a Python int (as the CLI does
+ * for every integer shape and for JSON-protocol doubles sent as `1`); anything else as a Python
+ * float. So a double the service sent as `1.0` prints `1`, where the CLI would print `1.0`.
+ */
+export function pyNumber(value: number): string {
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  return pyFloatRepr(value);
+}
+
+/** Python float repr(): shortest round-trip digits, exponent form below 1e-4 or from 1e16. */
+export function pyFloatRepr(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const [mantissa, exponentText] = value.toExponential().split('e');
+  const exponent = Number(exponentText);
+  const negative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const sign = negative ? '-' : '';
+  if (exponent < -4 || exponent >= 16) {
+    const fraction = digits.length > 1 ? `.${digits.slice(1)}` : '';
+    const expSign = exponent < 0 ? '-' : '+';
+    return `${sign}${digits[0]}${fraction}e${expSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+  const fracPart = digits.slice(exponent + 1) || '0';
+  return `${sign}${intPart}.${fracPart}`;
+}
+
+/** Python str(value). Containers print as their repr, as `str(['a'])` does. */
+export function pyStr(value: PyValue): string {
+  if (typeof value === 'string') return value;
+  if (value === null) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return pyNumber(value);
+  if (typeof value === 'bigint') return value.toString();
+  return pyRepr(value);
+}
+
+export function pyRepr(value: PyValue): string {
+  if (typeof value === 'string') return pyStringRepr(value);
+  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
+  if (isDict(value)) {
+    return `{${Object.entries(value).map(([k, v]) => `${pyStringRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
+  }
+  return pyStr(value);
+}
+
+// str.isprintable() is false for these general categories (space excepted).
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function pyStringRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${hex(code, 2)}`;
+    else if (code < 0x7f || !NOT_PRINTABLE.test(ch)) out += ch;
+    else if (code <= 0xff) out += `\\x${hex(code, 2)}`;
+    else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
+    else out += `\\U${hex(code, 8)}`;
+  }
+  return out + quote;
+}
+
+function hex(code: number, width: number): string {
+  return code.toString(16).padStart(width, '0');
+}
