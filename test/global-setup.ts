@@ -13,6 +13,5 @@ export default function setup(): void {
   }
   if (!existsSync(awsCliV2Path())) problems.push(`AWS CLI v2 not found at ${awsCliV2Path()} (apt-get install -y awscli)`);
   if (!existsSync('models/index.json')) problems.push('service models not built (npm run build:models)');
-  if (!existsSync('dist/awsdeck.js')) problems.push('bundle not built (npm run build)');
   if (problems.length) throw new Error(`test prerequisites missing:\n  - ${problems.join('\n  - ')}`);
 }
