@@ -1,0 +1,73 @@
+// The shell: header, the view stack as the body, a footer of key hints, and whichever prompt is open.
+// Frames are at most rows-1 high: a frame as tall as the terminal makes Ink 6 clear the screen each time.
+import { Box, useInput, useStdout } from 'ink';
+import { useMemo, useReducer, useState } from 'react';
+import type { ActionContext } from '../src/app/actions.js';
+import { useActions, useServices, useTerminalSize } from '../src/app/dashboard-context.js';
+import { createKeyFeeder } from '../src/app/key-feeder.js';
+import { keyPressesFromInk } from '../src/app/keys.js';
+import { topView, viewStackReducer, type ViewEntry } from '../src/app/view-stack.js';
+import { useStore } from '../src/app/store.js';
+import { CommandPalette } from './CommandPalette.js';
+import { Footer } from './Footer.js';
+import { Header } from './Header.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { PromptHost } from './PromptHost.js';
+import { RegionPicker } from './RegionPicker.js';
+import { ViewBody } from './ViewBody.js';
+
+export type Overlay = 'help' | 'command' | 'region' | undefined;
+
+export function App({ size }: { size?: { columns: number; rows: number } }) {
+  const services = useServices();
+  const { bus, dashboard, readOnly } = services;
+  const { stdout } = useStdout();
+  const { columns, rows } = useTerminalSize(stdout as NodeJS.WriteStream, size);
+  const [stack, dispatchView] = useReducer(viewStackReducer, [{ id: 'profiles' } as ViewEntry]);
+  const [overlay, setOverlay] = useState<Overlay>();
+  const [viewCtx, setViewCtx] = useState<Pick<ActionContext, 'row' | 'filtered'>>({});
+  const prompt = useStore(dashboard.prompts).open;
+
+  const feed = useMemo(() => createKeyFeeder((key) => {
+    // Ctrl-C always quits, whatever is open: raw mode turns it into a key instead of SIGINT.
+    if (key.name === 'ctrl+c') services.quit();
+    else bus.dispatch(key);
+  }), [bus, services]);
+  useInput((input, key) => feed(keyPressesFromInk(input, key)));
+
+  const view = topView(stack);
+  const ctx: ActionContext = { view: view.id, readOnly, canGoBack: stack.length > 1, ...viewCtx };
+  const session = useStore(dashboard.session);
+  useActions(['global'], ctx, {
+    help: () => setOverlay('help'),
+    quit: () => services.quit(),
+    back: () => dispatchView({ type: 'pop' }),
+    command: () => setOverlay('command'),
+    profiles: () => dispatchView({ type: 'reset', view: { id: 'profiles' } }),
+    region: () => setOverlay('region'),
+    why: () => dispatchView({ type: 'push', view: { id: 'why', profile: session.profile } }),
+    errors: () => dispatchView({ type: 'push', view: { id: 'errors' } }),
+  }, 'global');
+
+  const width = columns;
+  const frameHeight = Math.max(3, rows - 1);
+  const bodyHeight = Math.max(1, frameHeight - 3);
+  const scopes = view.id === 'profiles' || view.id === 'errors' ? [view.id, 'table', 'global'] : [view.id, 'global'];
+  const modalOpen = Boolean(prompt) || overlay === 'help' || overlay === 'region';
+  return (
+    <Box flexDirection="column" width={width} height={frameHeight} overflow="hidden">
+      <Header width={width} />
+      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+        <ViewBody stack={stack} width={width} height={bodyHeight} hidden={modalOpen}
+          push={(entry) => dispatchView({ type: 'push', view: entry })} onContext={setViewCtx} />
+        {prompt ? <PromptHost prompt={prompt} width={width} height={bodyHeight} /> : null}
+        {!prompt && overlay === 'help' ? <HelpOverlay scopes={scopes} ctx={ctx} width={width} height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
+        {!prompt && overlay === 'region' ? <RegionPicker height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
+      </Box>
+      {overlay === 'command'
+        ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')}
+            go={(id) => (id === 'profiles' ? dispatchView({ type: 'reset', view: { id } }) : dispatchView({ type: 'push', view: { id, profile: session.profile } }))} />
+        : <Footer scopes={scopes} ctx={ctx} width={width} />}
+    </Box>
+  );
+}

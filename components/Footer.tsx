@@ -1,0 +1,36 @@
+// Key hints from the registry: the actions enabled right now that are marked for the footer.
+import { Text } from 'ink';
+import { enabledActions, type ActionContext } from '../src/app/actions.js';
+import { useServices } from '../src/app/dashboard-context.js';
+import { displayKey } from '../src/app/keys.js';
+import { cellWidth } from '../src/app/table-layout.js';
+
+export function Footer({ scopes, ctx, width, notice }: { scopes: string[]; ctx: ActionContext; width: number; notice?: string }) {
+  const { actions, theme } = useServices();
+  if (notice) return <Text wrap="truncate" {...theme.warn}>{notice}</Text>;
+  const rank = (scope: string) => scopes.indexOf(scope);
+  const hints = enabledActions(actions, scopes, ctx)
+    .filter((a) => a.footer && a.keys.length)
+    .sort((a, b) => rank(a.scope) - rank(b.scope));
+  // Drop hints that do not fit rather than wrapping (the footer is one line), but keep `help`.
+  const help = hints.find((a) => a.id === 'help');
+  const shown: typeof hints = [];
+  let used = help ? cellWidth(`${displayKey(help.keys[0])} ${help.description}  `) : 0;
+  for (const a of hints.filter((h) => h !== help)) {
+    const size = cellWidth(`${displayKey(a.keys[0])} ${a.description}  `);
+    if (used + size > width) break;
+    shown.push(a);
+    used += size;
+  }
+  if (help) shown.push(help);
+  return (
+    <Text wrap="truncate">
+      {shown.map((a) => (
+        <Text key={a.id}>
+          <Text {...theme.key}>{displayKey(a.keys[0])}</Text>
+          <Text {...theme.muted}> {a.description}  </Text>
+        </Text>
+      ))}
+    </Text>
+  );
+}

@@ -1,0 +1,37 @@
+// Two lines: who and where (profile, account, region, time left, badges), then the principal.
+import { Box, Text } from 'ink';
+import { useServices, useNow } from '../src/app/dashboard-context.js';
+import { formatTimeLeft, principalOf, stateLabel } from '../src/app/identity-state.js';
+import { useStore } from '../src/app/store.js';
+
+export function Header({ width }: { width: number }) {
+  const { dashboard, theme, readOnly, demo } = useServices();
+  const session = useStore(dashboard.session);
+  const { identities } = useStore(dashboard.profiles);
+  const now = useNow();
+  // Looked up by the active profile's name only, so a switch never shows the previous identity.
+  const state = session.profile ? identities[session.profile] : undefined;
+  const identity = state?.status === 'valid' ? state.identity : undefined;
+  const left = formatTimeLeft(identity?.expiresAt, now);
+  const account = identity ? `${identity.account}${identity.accountAlias ? ` (${identity.accountAlias})` : ''}` : '–';
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Box flexGrow={1}>
+          <Text wrap="truncate">
+            <Text {...theme.accent} bold>awsdeck</Text>
+            <Text {...theme.muted}> profile </Text><Text bold>{session.profile ?? '(none)'}</Text>
+            <Text {...theme.muted}> account </Text><Text>{account}</Text>
+            <Text {...theme.muted}> region </Text><Text>{session.region ?? '(none)'}</Text>
+            {left ? <Text {...(left === 'expired' ? theme.danger : theme.muted)}> {left === 'expired' ? 'expired' : `${left} left`}</Text> : null}
+          </Text>
+        </Box>
+        {demo ? <Text {...theme.badgeDemo}> DEMO </Text> : null}
+        {readOnly ? <Text {...theme.badgeReadOnly}> READ-ONLY </Text> : null}
+      </Box>
+      <Text wrap="truncate" {...theme.muted}>
+        {identity ? principalOf(identity.arn) : session.profile ? stateLabel(state, now) : 'no profile selected: p for profiles'}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,32 @@
+// Six digits for an MFA device. The previous attempt's error (the service's own message) is shown
+// above the field; Esc cancels the action that asked.
+import { Text } from 'ink';
+import { useRef, useState } from 'react';
+import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
+import type { MfaPrompt } from '../src/app/prompts.js';
+import { Modal } from './Modal.js';
+
+export function MfaModal({ prompt, width }: { prompt: MfaPrompt; width: number }) {
+  const { dashboard, theme, demo } = useServices();
+  const digits = useRef('');
+  const [shown, setShown] = useState('');
+  const [masked, setMasked] = useState(false);
+  useKeyLayer('modal', (key) => {
+    if (key.name === 'escape') dashboard.prompts.cancel();
+    else if (key.name === 'enter' && digits.current.length === 6) dashboard.prompts.submit(digits.current);
+    else if (key.name === 'backspace') digits.current = digits.current.slice(0, -1);
+    else if (key.name === 'tab') setMasked((m) => !m);
+    else if (key.text && /^\d$/.test(key.text) && digits.current.length < 6) digits.current += key.text;
+    setShown(digits.current);
+    return true;
+  });
+  const field = (masked ? '•'.repeat(shown.length) : shown).padEnd(6, '_');
+  return (
+    <Modal title={`MFA code for ${prompt.profile}`} width={Math.min(width, 72)} hint="0-9 digits  ⏎ submit  tab mask  esc cancel">
+      <Text wrap="truncate" {...theme.muted}>device {prompt.serial}</Text>
+      {prompt.error ? <Text wrap="wrap" {...theme.danger}>{prompt.error}</Text> : null}
+      <Text>code: <Text {...theme.accent} bold>{field.split('').join(' ')}</Text></Text>
+      {demo?.hint ? <Text wrap="wrap" {...theme.info}>{demo.hint()}</Text> : null}
+    </Modal>
+  );
+}

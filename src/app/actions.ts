@@ -1,0 +1,117 @@
+// The one action registry: every command the dashboard knows, with its keys. Key handling, the footer
+// and the `?` help are all derived from these records, so they cannot disagree.
+import type { KeyPress } from './keys.js';
+
+/** What an action's `when` may look at. Views fill in what they know. */
+export interface ActionContext {
+  view: string;
+  readOnly: boolean;
+  canGoBack: boolean;
+  /** A filter is applied to the view's table (Esc clears it before going back). */
+  filtered?: boolean;
+  /** Facts about the selected row, if any (e.g. `{ kind: 'sso', state: 'needs-login' }`). */
+  row?: Record<string, string | boolean | undefined>;
+}
+
+export interface ActionDef {
+  id: string;
+  keys: string[];
+  description: string;
+  /** Dangerous actions ask for confirmation and vanish in read-only mode. */
+  dangerous?: boolean;
+  /** Changes files on disk: also hidden in read-only mode. */
+  writes?: boolean;
+  /** `global`, `table` (every table view) or a view id. */
+  scope: string;
+  when?: (ctx: ActionContext) => boolean;
+  /** Shown in the footer (help always lists everything). */
+  footer?: boolean;
+}
+
+const rowIs = (key: string, ...values: string[]) => (ctx: ActionContext) =>
+  values.includes(String(ctx.row?.[key]));
+
+export const defaultActions: ActionDef[] = [
+  { id: 'help', keys: ['?'], description: 'help: every key', scope: 'global', footer: true },
+  { id: 'quit', keys: ['q'], description: 'quit', scope: 'global', footer: true, when: (c) => !c.canGoBack },
+  { id: 'back', keys: ['escape'], description: 'back', scope: 'global', footer: true, when: (c) => c.canGoBack },
+  { id: 'command', keys: [':'], description: 'command palette', scope: 'global', footer: true },
+  { id: 'profiles', keys: ['p'], description: 'profiles', scope: 'global', when: (c) => c.view !== 'profiles' },
+  { id: 'region', keys: ['r'], description: 'switch region', scope: 'global' },
+  { id: 'why', keys: ['i'], description: 'why this identity?', scope: 'global' },
+  { id: 'errors', keys: ['!'], description: 'recent errors', scope: 'global' },
+
+  { id: 'table.down', keys: ['j', 'down'], description: 'move down', scope: 'table' },
+  { id: 'table.up', keys: ['k', 'up'], description: 'move up', scope: 'table' },
+  { id: 'table.top', keys: ['g', 'home'], description: 'first row', scope: 'table' },
+  { id: 'table.bottom', keys: ['G', 'end'], description: 'last row', scope: 'table' },
+  { id: 'table.pageDown', keys: ['pagedown', 'ctrl+f'], description: 'page down', scope: 'table' },
+  { id: 'table.pageUp', keys: ['pageup', 'ctrl+b'], description: 'page up', scope: 'table' },
+  { id: 'table.filter', keys: ['/'], description: 'filter', scope: 'table', footer: true },
+  { id: 'table.clearFilter', keys: ['escape'], description: 'clear filter', scope: 'table', when: (c) => Boolean(c.filtered) },
+
+  { id: 'profiles.use', keys: ['enter'], description: 'use profile', scope: 'profiles', footer: true },
+  { id: 'profiles.describe', keys: ['d'], description: 'details and sources', scope: 'profiles', footer: true },
+  { id: 'profiles.login', keys: ['l'], description: 'SSO log in', scope: 'profiles', footer: true, when: rowIs('kind', 'sso') },
+  { id: 'profiles.mfa', keys: ['m'], description: 'enter MFA code', scope: 'profiles', footer: true, when: rowIs('needsMfa', 'true') },
+  { id: 'profiles.refresh', keys: ['R'], description: 'refresh identity', scope: 'profiles', footer: true },
+  { id: 'profiles.refreshAll', keys: ['ctrl+r'], description: 'refresh every profile', scope: 'profiles' },
+  { id: 'profiles.export', keys: ['e'], description: 'export to shell', scope: 'profiles', footer: true },
+  { id: 'profiles.exec', keys: ['x'], description: 'subshell with profile', scope: 'profiles' },
+  { id: 'profiles.new', keys: ['n'], description: 'new profile', scope: 'profiles', writes: true, footer: true },
+  { id: 'profiles.edit', keys: ['E'], description: 'edit a key', scope: 'profiles', writes: true, footer: true },
+  { id: 'profiles.clone', keys: ['c'], description: 'clone', scope: 'profiles', writes: true },
+  { id: 'profiles.rename', keys: ['M'], description: 'rename (fixes source_profile refs)', scope: 'profiles', writes: true },
+  { id: 'profiles.default', keys: ['D'], description: 'make default', scope: 'profiles', writes: true },
+  { id: 'profiles.delete', keys: ['ctrl+d'], description: 'delete', scope: 'profiles', writes: true, dangerous: true },
+
+  { id: 'errors.decode', keys: ['enter'], description: 'decode authorization message', scope: 'errors', footer: true,
+    when: rowIs('encoded', 'true') },
+  { id: 'errors.clear', keys: ['C'], description: 'clear errors', scope: 'errors' },
+];
+
+export function isActionEnabled(action: ActionDef, ctx: ActionContext): boolean {
+  if ((action.dangerous || action.writes) && ctx.readOnly) return false;
+  return action.when ? action.when(ctx) : true;
+}
+
+/** The enabled action in one of `scopes` (checked in order) bound to this key. */
+export function findAction(actions: ActionDef[], scopes: string[], key: KeyPress, ctx: ActionContext): ActionDef | undefined {
+  for (const scope of scopes) {
+    const hit = actions.find((a) => a.scope === scope && a.keys.includes(key.name) && isActionEnabled(a, ctx));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Enabled actions of the given scopes, in registry order (for footer and help). */
+export function enabledActions(actions: ActionDef[], scopes: string[], ctx: ActionContext): ActionDef[] {
+  return actions.filter((a) => scopes.includes(a.scope) && isActionEnabled(a, ctx));
+}
+
+export type KeyOverrides = Record<string, string | string[]>;
+
+/** Applies user overrides (`{"profiles.delete": "ctrl+x"}`), reporting unknown ids and clashes. */
+export function applyKeyOverrides(actions: ActionDef[], overrides: KeyOverrides): { actions: ActionDef[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const known = new Set(actions.map((a) => a.id));
+  for (const id of Object.keys(overrides)) if (!known.has(id)) warnings.push(`keys.json: unknown action "${id}"`);
+  const result = actions.map((a) => {
+    const value = overrides[a.id];
+    if (value === undefined) return a;
+    const keys = (Array.isArray(value) ? value : [value]).filter((k): k is string => typeof k === 'string' && k.length > 0);
+    return { ...a, keys };
+  });
+  // A key bound twice in one scope (or in a scope and global) would make one action unreachable.
+  for (const a of result) {
+    for (const b of result) {
+      if (a.id >= b.id) continue;
+      const overlap = a.scope === b.scope || a.scope === 'global' || b.scope === 'global';
+      const shared = a.keys.filter((k) => b.keys.includes(k));
+      if (overlap && shared.length && (overrides[a.id] !== undefined || overrides[b.id] !== undefined)) {
+        warnings.push(`keys.json: ${shared.join(', ')} bound to both ${a.id} and ${b.id}`);
+      }
+    }
+  }
+  return { actions: result, warnings };
+}

@@ -1,0 +1,78 @@
+// What every component reaches through context: the model, the key bus, the actions (with the
+// user's overrides), the theme and the frame size.
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ActionContext, ActionDef } from './actions.js';
+import { findAction } from './actions.js';
+import type { Dashboard } from './dashboard-model.js';
+import type { KeyBus, Layer } from './key-bus.js';
+import type { KeyPress } from './keys.js';
+import type { Theme } from './theme.js';
+
+export interface DashboardServices {
+  dashboard: Dashboard;
+  bus: KeyBus;
+  actions: ActionDef[];
+  theme: Theme;
+  readOnly: boolean;
+  demo?: { hint?: () => string };
+  /** Called when the person quits; resolves runDashboard. */
+  quit(): void;
+  /** Hands exported credentials to the clipboard or to stdout after exit (never to the screen). */
+  deliverExport(text: string, target: 'clipboard' | 'after-exit', profile: string): void;
+  /** Leaves the dashboard to run a subshell with the profile's credentials, then comes back. */
+  openSubshell?(profile: string): void;
+}
+
+export const DashboardContext = createContext<DashboardServices | null>(null);
+
+export function useServices(): DashboardServices {
+  const services = useContext(DashboardContext);
+  if (!services) throw new Error('DashboardContext missing');
+  return services;
+}
+
+/** Registers a key handler on a layer while `active`. The latest handler is always used. */
+export function useKeyLayer(layer: Layer, handler: (key: KeyPress) => boolean, active = true): void {
+  const { bus } = useServices();
+  const latest = useRef(handler);
+  latest.current = handler;
+  // A layout effect registers during the commit itself, so the very next key already reaches it.
+  useLayoutEffect(() => (active ? bus.register(layer, (key) => latest.current(key)) : undefined), [bus, layer, active]);
+}
+
+/** Binds registry actions of `scopes` to handlers on a layer: keys come from the registry only. */
+export function useActions(scopes: string[], ctx: ActionContext, handlers: Record<string, () => void>, layer: Layer = 'view', active = true): void {
+  const { actions } = useServices();
+  useKeyLayer(layer, (key) => {
+    const action = findAction(actions, scopes, key, ctx);
+    const run = action && handlers[action.id];
+    if (!run) return false;
+    run();
+    return true;
+  }, active);
+}
+
+/** The terminal size, following 'resize' (Ink 6 has no rows state of its own). */
+export function useTerminalSize(stdout: NodeJS.WriteStream | undefined, fixed?: { columns: number; rows: number }) {
+  const read = () => fixed ?? { columns: stdout?.columns || 80, rows: stdout?.rows || 24 };
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (fixed || !stdout) return;
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, fixed]);
+  return size;
+}
+
+/** Re-renders every `ms` (for countdowns and "time left"). */
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}

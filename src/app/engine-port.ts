@@ -1,0 +1,87 @@
+// What the dashboard needs from the engine, as one interface. The real adapter (engine-adapter.ts)
+// binds it to src/engine; tests pass a fake. Components never see this: they see stores.
+
+export type ProfileKind = 'static' | 'session' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'environment' | 'unknown';
+
+export interface ProfileSummary {
+  name: string;
+  kind: ProfileKind;
+  region?: string;
+  isDefault: boolean;
+  sourceProfile?: string;
+  mfaSerial?: string;
+  roleArn?: string;
+  ssoSession?: string;
+  ssoStartUrl?: string;
+  /** Every non-secret key of the profile as written (secrets are never loaded into UI state). */
+  keys: Array<{ key: string; value: string }>;
+  /** Lint findings that concern this profile ("source_profile 'x' does not exist (config:12)"). */
+  lint: string[];
+}
+
+export interface Identity {
+  account: string;
+  arn: string;
+  userId: string;
+  accountAlias?: string;
+  /** When the credentials behind this identity stop working (absent for long-term keys). */
+  expiresAt?: Date;
+}
+
+export interface SettingSource {
+  name: string;
+  value: string;
+  /** "--profile flag", "env AWS_REGION", "/home/u/.aws/config:12", "default". */
+  source: string;
+}
+
+export interface Explanation {
+  settings: SettingSource[];
+  /** e.g. "AWS_ACCESS_KEY_ID is set: it overrides profile 'dev' for every command". */
+  warnings: string[];
+}
+
+export interface DeviceCodeInfo {
+  verificationUri: string;
+  verificationUriComplete?: string;
+  userCode: string;
+  expiresAt: Date;
+}
+
+/** Callbacks the engine calls when it needs the person. */
+export interface Interaction {
+  mfaCode(serial: string): Promise<string>;
+  onDeviceCode(info: DeviceCodeInfo): void;
+  signal?: AbortSignal;
+}
+
+export type ProfileChange =
+  | { type: 'set'; profile: string; key: string; value: string }
+  | { type: 'create'; profile: string; values: Record<string, string> }
+  | { type: 'clone'; from: string; to: string }
+  | { type: 'rename'; from: string; to: string }
+  | { type: 'delete'; profile: string }
+  | { type: 'make-default'; profile: string };
+
+/** A change ready to write: shown as a diff first, applied only on confirmation. */
+export interface PendingWrite {
+  title: string;
+  /** Unified diff per file, secrets masked. */
+  diff: string;
+  apply(): Promise<void>;
+}
+
+export type ShellFormat = 'env' | 'env-no-export' | 'fish' | 'powershell' | 'windows-cmd' | 'process';
+
+export interface DashboardEngine {
+  listProfiles(): Promise<{ profiles: ProfileSummary[]; problems: string[] }>;
+  /** GetCallerIdentity with this profile's credentials. `interaction` answers MFA and SSO prompts. */
+  identify(profile: string, interaction: Interaction): Promise<Identity>;
+  explain(profile: string | undefined, region: string | undefined): Promise<Explanation>;
+  planChange(change: ProfileChange): Promise<PendingWrite>;
+  exportCredentials(profile: string, format: ShellFormat, interaction: Interaction): Promise<string>;
+  ssoLogin(profile: string, interaction: Interaction): Promise<void>;
+  decodeAuthorizationMessage(profile: string, encoded: string): Promise<string>;
+  /** Region names for the region picker. */
+  regions(): string[];
+}

@@ -1,0 +1,24 @@
+// Feeds keys to the bus one per tick. A burst ("/db" in one chunk) must not reach the view before the
+// `/` it starts with has opened the filter prompt, so each key after the first waits for React to
+// commit what the previous one changed.
+import type { KeyPress } from './keys.js';
+
+export function createKeyFeeder(deliver: (key: KeyPress) => void, nextTick: (run: () => void) => void = setImmediate) {
+  const queue: KeyPress[] = [];
+  let draining = false;
+  const drain = () => {
+    const key = queue.shift();
+    if (!key) {
+      draining = false;
+      return;
+    }
+    deliver(key);
+    nextTick(drain);
+  };
+  return (keys: KeyPress[]) => {
+    queue.push(...keys);
+    if (draining) return;
+    draining = true;
+    drain();
+  };
+}

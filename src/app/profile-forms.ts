@@ -1,0 +1,78 @@
+// The forms behind new / edit / clone / rename, and how their answers become profile changes.
+import type { ProfileChange, ProfileSummary } from './engine-port.js';
+import type { FormField } from './form-model.js';
+
+export interface ProfileForm {
+  title: string;
+  fields: FormField[];
+  toChange(values: Record<string, string>): ProfileChange;
+}
+
+const validName = (existing: string[]) => (name: string) =>
+  /[\s[\]]/.test(name) ? 'no spaces or brackets in a profile name' : existing.includes(name) ? `profile "${name}" already exists` : undefined;
+
+const regionField: FormField = { id: 'region', label: 'region', kind: 'text', optional: true, validate: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? undefined : 'a region looks like eu-west-1') };
+
+export function newProfileForm(profiles: ProfileSummary[]): ProfileForm {
+  const names = profiles.map((p) => p.name);
+  const serials = [...new Set(profiles.map((p) => p.mfaSerial).filter((s): s is string => Boolean(s)))];
+  const sessions = [...new Set(profiles.map((p) => p.ssoSession).filter((s): s is string => Boolean(s)))];
+  const is = (type: string) => (v: Record<string, string>) => v.type === type;
+  const fields: FormField[] = [
+    { id: 'name', label: 'profile name', kind: 'text', validate: validName(names) },
+    { id: 'type', label: 'type', kind: 'choice', choices: ['static keys', 'assume-role', ...(sessions.length ? ['sso'] : [])] },
+    { id: 'aws_access_key_id', label: 'access key id', kind: 'text', when: is('static keys'), validate: (v) => (/^(AKIA|ASIA)[A-Z0-9]{12,}$/.test(v) ? undefined : 'access key ids start with AKIA or ASIA') },
+    { id: 'aws_secret_access_key', label: 'secret access key', kind: 'secret', when: is('static keys') },
+    // ASIA keys are temporary: without their session token they are rejected by every service.
+    { id: 'aws_session_token', label: 'session token (ASIA keys are temporary and need one)', kind: 'secret', when: (v) => is('static keys')(v) && v.aws_access_key_id?.startsWith('ASIA') },
+    { id: 'role_arn', label: 'role ARN', kind: 'text', when: is('assume-role'), validate: (v) => (/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(v) ? undefined : 'arn:aws:iam::<12 digits>:role/<name>') },
+    { id: 'source_profile', label: 'source profile', kind: 'choice', choices: names, when: (v) => is('assume-role')(v) && names.length > 0 },
+    { id: 'mfa_serial', label: 'MFA device', kind: 'choice', choices: ['(none)', ...serials, '(type one)'], when: is('assume-role') },
+    { id: 'mfa_serial_typed', label: 'MFA device ARN', kind: 'text', when: (v) => v.mfa_serial === '(type one)', validate: (v) => (/^arn:aws[\w-]*:iam::\d{12}:mfa\/.+/.test(v) ? undefined : 'arn:aws:iam::<12 digits>:mfa/<name>') },
+    { id: 'sso_session', label: 'SSO session', kind: 'choice', choices: sessions, when: is('sso') },
+    { id: 'sso_account_id', label: 'account id', kind: 'text', when: is('sso'), validate: (v) => (/^\d{12}$/.test(v) ? undefined : '12 digits') },
+    { id: 'sso_role_name', label: 'role name', kind: 'text', when: is('sso') },
+    regionField,
+  ];
+  return {
+    title: 'New profile',
+    fields,
+    toChange(v) {
+      const values: Record<string, string> = {};
+      const keep = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'role_arn', 'source_profile', 'sso_session', 'sso_account_id', 'sso_role_name', 'region'];
+      for (const key of keep) if (v[key]) values[key] = v[key];
+      const serial = v.mfa_serial === '(type one)' ? v.mfa_serial_typed : v.mfa_serial;
+      if (serial && serial !== '(none)') values.mfa_serial = serial;
+      return { type: 'create', profile: v.name, values };
+    },
+  };
+}
+
+export function editProfileForm(profile: ProfileSummary): ProfileForm {
+  const keys = profile.keys.map((k) => k.key);
+  return {
+    title: `Edit ${profile.name}`,
+    fields: [
+      { id: 'key', label: 'key', kind: 'choice', choices: [...keys, '(new key)'] },
+      { id: 'newKey', label: 'key name', kind: 'text', when: (v) => v.key === '(new key)', validate: (v) => (/^[a-z0-9_.]+$/.test(v) ? undefined : 'lower-case letters, digits, _ and .') },
+      { id: 'value', label: 'value', kind: 'text' },
+    ],
+    toChange: (v) => ({ type: 'set', profile: profile.name, key: v.key === '(new key)' ? v.newKey : v.key, value: v.value }),
+  };
+}
+
+export function renameProfileForm(profile: ProfileSummary, profiles: ProfileSummary[]): ProfileForm {
+  return {
+    title: `Rename ${profile.name} (every source_profile pointing at it follows)`,
+    fields: [{ id: 'to', label: 'new name', kind: 'text', initial: profile.name, validate: validName(profiles.map((p) => p.name)) }],
+    toChange: (v) => ({ type: 'rename', from: profile.name, to: v.to }),
+  };
+}
+
+export function cloneProfileForm(profile: ProfileSummary, profiles: ProfileSummary[]): ProfileForm {
+  return {
+    title: `Clone ${profile.name}`,
+    fields: [{ id: 'to', label: 'name of the copy', kind: 'text', initial: `${profile.name}-copy`, validate: validName(profiles.map((p) => p.name)) }],
+    toChange: (v) => ({ type: 'clone', from: profile.name, to: v.to }),
+  };
+}

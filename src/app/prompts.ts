@@ -1,0 +1,70 @@
+// In-place prompts the engine asks for through callbacks. The store holds the one open prompt; the
+// modal components render it and answer through these functions.
+import type { DeviceCodeInfo, PendingWrite } from './engine-port.js';
+import { PromptCancelledError } from './identity-state.js';
+import { createStore } from './store.js';
+
+export interface MfaPrompt { kind: 'mfa'; profile: string; serial: string; error?: string }
+export interface SsoPrompt { kind: 'sso'; profile: string; info?: DeviceCodeInfo; browserOpened: boolean }
+export interface ConfirmPrompt { kind: 'confirm'; write: PendingWrite; dangerous: boolean; error?: string }
+export interface MessagePrompt { kind: 'message'; title: string; body: string }
+
+export type OpenPrompt = MfaPrompt | SsoPrompt | ConfirmPrompt | MessagePrompt;
+
+export interface PromptsState { open?: OpenPrompt }
+
+export function createPrompts() {
+  const store = createStore<PromptsState>({});
+  let answer: { resolve(value: string): void; reject(error: Error): void } | undefined;
+  let ssoCancel: (() => void) | undefined;
+
+  const close = () => {
+    answer = undefined;
+    ssoCancel = undefined;
+    store.set({ open: undefined });
+  };
+
+  return {
+    ...store,
+    /** Asks for an MFA code. `error` is the service's message about the previous attempt. */
+    askMfa(profile: string, serial: string, error?: string): Promise<string> {
+      return new Promise<string>((resolve, reject) => {
+        answer = { resolve, reject };
+        store.set({ open: { kind: 'mfa', profile, serial, error } });
+      });
+    },
+    submit(value: string) {
+      const pending = answer;
+      close();
+      pending?.resolve(value);
+    },
+    startSso(profile: string, cancel: () => void) {
+      ssoCancel = cancel;
+      store.set({ open: { kind: 'sso', profile, browserOpened: false } });
+    },
+    showDeviceCode(info: DeviceCodeInfo, browserOpened: boolean) {
+      const open = store.get().open;
+      if (open?.kind === 'sso') store.set({ open: { ...open, info, browserOpened } });
+    },
+    confirmWrite(write: PendingWrite, dangerous: boolean): Promise<string> {
+      return new Promise<string>((resolve, reject) => {
+        answer = { resolve, reject };
+        store.set({ open: { kind: 'confirm', write, dangerous } });
+      });
+    },
+    showMessage(title: string, body: string) {
+      store.set({ open: { kind: 'message', title, body } });
+    },
+    /** Esc on any prompt: pending engine calls see PromptCancelledError. */
+    cancel() {
+      const pending = answer;
+      const cancelSso = ssoCancel;
+      close();
+      pending?.reject(new PromptCancelledError());
+      cancelSso?.();
+    },
+    close,
+  };
+}
+
+export type Prompts = ReturnType<typeof createPrompts>;

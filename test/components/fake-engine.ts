@@ -1,0 +1,68 @@
+// An in-memory engine for component and model tests: profiles, identities and failures on demand.
+import type { DashboardEngine, Identity, Interaction, PendingWrite, ProfileChange, ProfileSummary } from '../../src/app/engine-port.js';
+
+export interface FakeEngine extends DashboardEngine {
+  profiles: ProfileSummary[];
+  identities: Map<string, Identity | Error>;
+  changes: ProfileChange[];
+  identifyCalls: string[];
+  mfaCodes: Map<string, string>;
+}
+
+export function profile(name: string, extra: Partial<ProfileSummary> = {}): ProfileSummary {
+  return { name, kind: 'static', isDefault: false, keys: [], lint: [], region: 'us-east-1', ...extra };
+}
+
+export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
+  const engine: FakeEngine = {
+    profiles,
+    identities: new Map(),
+    changes: [],
+    identifyCalls: [],
+    mfaCodes: new Map(),
+    async listProfiles() {
+      return { profiles: engine.profiles, problems: [] };
+    },
+    async identify(name: string, interaction: Interaction) {
+      engine.identifyCalls.push(name);
+      const summary = engine.profiles.find((p) => p.name === name);
+      if (summary?.mfaSerial && summary.kind === 'assume-role') {
+        const code = await interaction.mfaCode(summary.mfaSerial);
+        if (code !== engine.mfaCodes.get(name)) {
+          throw Object.assign(new Error('MultiFactorAuthentication failed with invalid MFA one time pass code.'), { code: 'AccessDenied', requestId: 'req-mfa' });
+        }
+      }
+      const result = engine.identities.get(name);
+      if (result instanceof Error) throw result;
+      return result ?? { account: '111122223333', arn: `arn:aws:iam::111122223333:user/${name}`, userId: 'AIDA' };
+    },
+    async explain(name: string | undefined, region: string | undefined) {
+      return {
+        settings: [{ name: 'profile', value: name ?? '', source: 'env AWS_PROFILE' }, { name: 'region', value: region ?? '', source: '/tmp/config:3' }],
+        warnings: ['AWS_ACCESS_KEY_ID is set: it overrides the profile'],
+      };
+    },
+    async planChange(change: ProfileChange): Promise<PendingWrite> {
+      return {
+        title: `${change.type} profile`,
+        diff: `--- config\n+++ config\n@@ -1 +1 @@\n+[profile ${'profile' in change ? change.profile : change.to}]`,
+        apply: async () => { engine.changes.push(change); },
+      };
+    },
+    async exportCredentials(name: string) {
+      return `export AWS_ACCESS_KEY_ID=AKIAFAKE\nexport AWS_SECRET_ACCESS_KEY=super-secret-${name}`;
+    },
+    async ssoLogin(_name: string, interaction: Interaction) {
+      interaction.onDeviceCode({ verificationUri: 'http://127.0.0.1/device', userCode: 'ABCD-EFGH', expiresAt: new Date(Date.now() + 600_000) });
+      await new Promise<void>((resolve, reject) => {
+        interaction.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        (engine as unknown as { approveSso: () => void }).approveSso = resolve;
+      });
+    },
+    async decodeAuthorizationMessage() {
+      return '{"allowed":false,"explicitDeny":false}';
+    },
+    regions: () => ['us-east-1', 'eu-west-1', 'ap-southeast-2'],
+  };
+  return engine;
+}
