@@ -46,10 +46,10 @@ export function isGenericServerError(res: HttpResponse): boolean {
   return body === '' || body.startsWith('<html>');
 }
 
-/** Put Code and Message first-class, `Unknown` standing in for a missing one. */
+/** Code and Message always present: `Unknown` stands in for a missing one (an empty one stays, as in the CLI). */
 export function withCodeAndMessage(fields: Record<string, unknown>): ServiceErrorInfo {
   const info = { ...fields } as ServiceErrorInfo;
-  if (typeof info.Code !== 'string' || info.Code === '') info.Code = 'Unknown';
+  if (typeof info.Code !== 'string') info.Code = 'Unknown';
   if (typeof info.Message !== 'string') info.Message = 'Unknown';
   return info;
 }

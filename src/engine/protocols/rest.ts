@@ -5,6 +5,7 @@ import { resolveShape } from '../models/shapes.js';
 import type { HttpResponse, SerializedRequest } from '../http/types.js';
 import { fromBase64, percentEncode, scalarString, toBase64 } from './encoding.js';
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
+import { pyJsonDumps } from '../pyjson.js';
 import { expandHostPrefix, header, httpMethod, presentEntries, withIdempotencyTokens } from './common.js';
 
 export interface RestBodyWriter {
@@ -34,7 +35,8 @@ function headerValue(model: ServiceModel, shape: Shape, value: unknown): string 
     const items = (value as unknown[]).filter((v) => v !== null && v !== undefined);
     return items.map((v) => (item.type === 'string' ? headerListItem(String(v)) : headerValue(model, item, v))).join(',');
   }
-  if (shape.jsonvalue) return toBase64(JSON.stringify(value));
+  // Python's compact json.dumps (non-ASCII escaped), then base64.
+  if (shape.jsonvalue) return toBase64(pyJsonDumps(value, { separators: [',', ':'] }));
   if (shape.type === 'blob') return toBase64(value);
   return scalarString(value, shape.type);
 }
