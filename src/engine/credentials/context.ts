@@ -1,0 +1,37 @@
+// What every provider may need, passed in so the engine never reaches for a terminal or globals.
+import type { LoadedConfig } from '../config/files.js';
+import type { Env } from '../config/paths.js';
+import type { Credentials } from '../http/types.js';
+
+/** The subset of the request client the providers use (STS, SSO portal). */
+export interface StsLikeClient {
+  call(operation: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+export interface ClientFactoryOptions {
+  service: string;
+  region?: string;
+  credentials?: Credentials | (() => Promise<Credentials>);
+  endpointUrl?: string;
+  unsigned?: boolean;
+}
+
+export type ClientFactory = (opts: ClientFactoryOptions) => StsLikeClient | Promise<StsLikeClient>;
+
+export interface CredentialContext {
+  env: Env;
+  config: LoadedConfig;
+  /** The command's region; each STS hop uses it (regional endpoint). */
+  region?: string;
+  /** Asks the person for an MFA code (plain CLI: `Enter MFA code for <serial>: `). */
+  mfaCode?: (serial: string) => Promise<string>;
+  /** Creates AWS clients; defaults to the engine's request pipeline. */
+  createClient: ClientFactory;
+  /** Endpoint override for internal clients (`sts`, `sso`), from the settings. */
+  endpointUrlFor?: (service: string) => string | undefined;
+  now: () => Date;
+  fetch: typeof fetch;
+  /** Reports non-fatal problems, e.g. a corrupt cache file that was replaced. */
+  warn: (message: string) => void;
+  credentialProcessTimeoutMs: number;
+}
