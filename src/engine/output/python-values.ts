@@ -81,13 +81,18 @@ export function sortedKeys(keys: Iterable<string>): string[] {
 }
 
 /**
- * JS numbers cannot tell 1.0 from 1. An integral number is shown as a Python int (as the CLI does
- * for every integer shape and for JSON-protocol doubles sent as `1`); anything else as a Python
- * float. So a double the service sent as `1.0` prints `1`, where the CLI would print `1.0`.
+ * JS numbers cannot tell 1.0 from 1. An integral number below 1e16 is shown as a Python int (as
+ * the CLI shows integer shapes, and JSON-protocol doubles sent as `1`); anything else as a Python
+ * float, so 1.5 → `1.5` and 1e16 → `1e+16`. A double the service sent as `1.0` therefore prints
+ * `1` where the CLI prints `1.0`. Integers too large for a double are exact only as bigint.
  */
 export function pyNumber(value: number): string {
-  if (Number.isInteger(value)) return BigInt(value).toString();
+  if (isPyInt(value)) return String(value === 0 ? 0 : value);
   return pyFloatRepr(value);
+}
+
+export function isPyInt(value: number): boolean {
+  return Number.isInteger(value) && Math.abs(value) < 1e16;
 }
 
 /** Python float repr(): shortest round-trip digits, exponent form below 1e-4 or from 1e16. */

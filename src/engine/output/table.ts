@@ -16,6 +16,7 @@ export interface TableOptions {
 
 const DATA_STYLE = ['\x1b[1m\x1b[34m', '\x1b[0m'] as const;
 const INDENT_STYLE = ['\x1b[2m\x1b[33m', '\x1b[0m'] as const;
+const RESET = '\x1b[0m';
 
 export function formatTable(value: PyValue, title: string, options: TableOptions = {}): string {
   const sections: TableSection[] = [];
@@ -108,12 +109,22 @@ function asDictForKeys(element: PyValue): PyDict {
     throw new Error("string indices must be integers, not 'str'");
   }
   if (Array.isArray(element)) {
-    if (element.length === 0) return {};
-    throw new Error(`list indices must be integers or slices, not ${pyTypeName(element[0])}`);
+    // Iterating a list yields its items, which Python then uses as indexes into the same list.
+    for (const item of element) {
+      const index = typeof item === 'boolean' ? Number(item) : item;
+      if (typeof index !== 'number' || pyTypeName(index) !== 'int') {
+        throw new Error(`list indices must be integers or slices, not ${pyTypeName(item)}`);
+      }
+      if (index >= element.length || index < -element.length) throw new Error('list index out of range');
+    }
+    return {};
   }
   throw new Error(`'${pyTypeName(element)}' object is not iterable`);
 }
 
+// With colour, the CLI's stdout is wrapped by colorama with autoreset, which appends a reset
+// after every write: the top border, and per line the left pipes, the body, the right pipes and
+// the newline are separate writes.
 function renderSections(built: TableSection[], terminalWidth: number, color: boolean): string {
   let sections = built;
   let width = maxWidth(sections);
@@ -122,14 +133,14 @@ function renderSections(built: TableSection[], terminalWidth: number, color: boo
     width = maxWidth(sections);
   }
   const style = (pair: readonly [string, string], text: string) => (color ? pair[0] + text + pair[1] : text);
-  const out: string[] = ['-'.repeat(width) + '\n'];
+  const writes: string[] = ['-'.repeat(width) + '\n'];
   for (const section of sections) {
     const pipes = style(INDENT_STYLE, '|').repeat(section.indent);
     for (const line of renderSection(section, width - 2 * section.indent, (text) => style(DATA_STYLE, text))) {
-      out.push(pipes + line + pipes + '\n');
+      writes.push(pipes, line, pipes, '\n');
     }
   }
-  return out.join('');
+  return color ? writes.map((text) => text + RESET).join('') : writes.join('');
 }
 
 function maxWidth(sections: TableSection[]): number {

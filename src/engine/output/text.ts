@@ -1,6 +1,6 @@
 // `--output text` (reference §8.4): tab-separated scalar values, sorted by key, one line per
 // object, prefixed by the upper-cased key the object sits under. Key names are never printed.
-import { isDict, isScalar, pyStr, sortedKeys, type PyDict, type PyValue } from './python-values.js';
+import { isDict, isPyInt, isScalar, pyStr, sortedKeys, type PyDict, type PyValue } from './python-values.js';
 
 export function formatText(value: PyValue): string {
   const lines: string[] = [];
@@ -74,7 +74,7 @@ export function pyTypeName(value: PyValue): string {
   if (value === null) return 'NoneType';
   if (typeof value === 'string') return 'str';
   if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (typeof value === 'number') return isPyInt(value) ? 'int' : 'float';
   if (typeof value === 'bigint') return 'int';
   return Array.isArray(value) ? 'list' : 'dict';
 }

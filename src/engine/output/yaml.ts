@@ -2,7 +2,7 @@
 // whose emitter is libyaml's: block style, indent 2, sequences under a mapping key not indented,
 // lines folded at spaces past column 80, mapping keys sorted, YAML 1.2 implicit types.
 import { pyJsonDumps } from './json.js';
-import { isDict, isScalar, pyFloatRepr, pyNumber, sortedKeys, type PyValue } from './python-values.js';
+import { isDict, isPyInt, isScalar, pyFloatRepr, pyNumber, sortedKeys, type PyValue } from './python-values.js';
 
 /** The whole output for a (queried) response: `{}` prints nothing, a scalar prints as JSON. */
 export function formatYaml(value: PyValue): string {
@@ -18,10 +18,32 @@ export function formatYamlStreamPage(page: PyValue): string {
 // A top-level scalar would get YAML's "..." document end marker, so the CLI prints it as JSON.
 function dumpYaml(value: PyValue): string {
   if (isScalar(value)) return `${pyJsonDumps(value)}\n`;
-  const emitter = new BlockEmitter();
+  const emitter = new BlockEmitter(assignAnchors(value));
   emitter.node(value, { mappingContext: false, simpleKey: false });
   emitter.writeIndent(); // ends the last line
   return emitter.output();
+}
+
+/**
+ * The same list or object reached twice (a query such as `[@, @]` can do that) is written once
+ * with an anchor (&id001) and then as an alias (*id001), numbered in depth-first order of the
+ * second sighting, as ruamel's serializer does.
+ */
+function assignAnchors(root: PyValue): Map<object, string> {
+  const seen = new Set<object>();
+  const anchors = new Map<object, string>();
+  const visit = (value: PyValue): void => {
+    if (isScalar(value)) return;
+    if (seen.has(value)) {
+      if (!anchors.has(value)) anchors.set(value, `id${String(anchors.size + 1).padStart(3, '0')}`);
+      return;
+    }
+    seen.add(value);
+    if (Array.isArray(value)) value.forEach(visit);
+    else for (const key of sortedKeys(Object.keys(value))) visit(value[key]);
+  };
+  visit(root);
+  return anchors;
 }
 
 const BEST_WIDTH = 80;
@@ -36,17 +58,31 @@ interface NodeContext {
 // the last thing written was whitespace, and whether the line so far is only indentation.
 class BlockEmitter {
   private chunks: string[] = [];
+  private emittedAnchors = new Set<object>();
   private column = 0;
   private whitespace = true;
   private indention = true;
   private indent = -1;
   private indents: number[] = [];
 
+  constructor(private readonly anchors: Map<object, string>) {}
+
   output(): string {
     return this.chunks.join('');
   }
 
   node(value: PyValue, context: NodeContext): void {
+    const anchor = isScalar(value) ? undefined : this.anchors.get(value);
+    if (anchor !== undefined) {
+      const repeated = this.emittedAnchors.has(value as object);
+      this.writeIndicator(repeated ? '*' : '&', true, false, false);
+      this.chunks.push(anchor);
+      this.column += anchor.length;
+      this.whitespace = false;
+      this.indention = false;
+      if (repeated) return;
+      this.emittedAnchors.add(value as object);
+    }
     if (Array.isArray(value)) this.sequence(value, context);
     else if (isDict(value)) this.mapping(value);
     else this.scalar(value, context);
@@ -247,7 +283,7 @@ function representScalar(value: PyValue): { text: string; plainImplicit: boolean
   if (typeof value === 'boolean') return { text: value ? 'true' : 'false', plainImplicit: true };
   if (typeof value === 'bigint') return { text: value.toString(), plainImplicit: true };
   if (typeof value === 'number') {
-    if (Number.isInteger(value)) return { text: pyNumber(value), plainImplicit: true };
+    if (isPyInt(value)) return { text: pyNumber(value), plainImplicit: true };
     if (Number.isNaN(value)) return { text: '.nan', plainImplicit: true };
     if (!Number.isFinite(value)) return { text: value > 0 ? '.inf' : '-.inf', plainImplicit: true };
     return { text: pyFloatRepr(value).toLowerCase(), plainImplicit: true };
