@@ -31,7 +31,8 @@ export function stateFromError(error: unknown): IdentityState {
   const e = error as { name?: string; code?: string; message?: string };
   const message = e?.message ?? String(error);
   if (e?.code === 'ExpiredToken' || e?.code === 'ExpiredTokenException') return { status: 'expired', message };
-  if (/sso/i.test(`${e?.name} ${message}`) && /(expired|login|no (cached )?token|not found|refresh)/i.test(message)) {
+  const ssoTokenErrors = ['SsoTokenLoadError', 'UnauthorizedSsoTokenError', 'TokenRefreshFailedError', 'PendingAuthorizationExpiredError'];
+  if (ssoTokenErrors.includes(e?.name ?? '') || (/sso/i.test(`${e?.name} ${message}`) && /(expired|login|no (cached )?token|not found|does not exist|refresh)/i.test(message))) {
     return { status: 'needs-login', message };
   }
   if (/token.*(expired|has expired)/i.test(message)) return { status: 'expired', message };
