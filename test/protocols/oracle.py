@@ -13,7 +13,7 @@ import os
 
 from botocore import handlers, parsers, serialize
 from botocore.model import ServiceModel
-from botocore.awsrequest import create_request_object, prepare_request_dict
+from botocore.awsrequest import HeadersDict, create_request_object, prepare_request_dict
 from awscli.customizations.scalarparse import iso_format
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'models')
@@ -119,7 +119,7 @@ def serialize_case(model, op, case):
 def parse_case(model, op, case):
     res = case['response']
     body = base64.b64decode(res['bodyBase64']) if 'bodyBase64' in res else res.get('body', '').encode('utf-8')
-    headers = {k.lower(): v for k, v in res.get('headers', {}).items()}
+    headers = HeadersDict({k.lower(): v for k, v in res.get('headers', {}).items()})
     response = {'status_code': res.get('status', 200), 'headers': headers, 'body': body}
     mode = case.get('timestampFormat', 'iso8601')
     factory = parsers.ResponseParserFactory()

@@ -4,7 +4,7 @@ import type { Protocol } from './types.js';
 import { pyJsonDumps } from '../pyjson.js';
 import { fromJsonValue, normalizeErrorCode, parseJsonBody, parseJsonErrorBody, toJsonValue } from './json-shapes.js';
 import { jsonErrorFields } from './json.js';
-import { parseRest, requestIdFromHeaders, serializeRest, type RestBodyWriter } from './rest.js';
+import { parseRest, serializeRest, type RestBodyWriter } from './rest.js';
 import { ResponseParseError, header, isGenericServerError, operationName, statusError, withCodeAndMessage } from './common.js';
 
 const jsonBodyWriter: RestBodyWriter = {
@@ -31,7 +31,9 @@ export const restJsonProtocol: Protocol = {
   },
 
   parseError(_model, _op, res) {
-    const ids = requestIdFromHeaders(res);
+    // Error responses take their request id from x-amzn-requestid only (S3-style ids are for successes).
+    const requestId = header(res, 'x-amzn-requestid');
+    const ids = requestId === undefined ? {} : { requestId };
     if (isGenericServerError(res)) return { error: statusError(res), ...ids };
     const body = parseJsonErrorBody(res.body);
     const fields = jsonErrorFields(res, body);

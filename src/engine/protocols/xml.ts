@@ -112,11 +112,14 @@ export function findChild(element: XmlElement, name: string): XmlElement | undef
   return element.children.find((c) => c.name === name);
 }
 
-/** Generic element → plain object (leaf text, nested objects), the first of repeated names winning. */
+/**
+ * Generic element → plain object (leaf text, nested objects), the first of repeated names winning.
+ * An empty leaf is null, as ElementTree's `.text` is None there.
+ */
 export function elementToPlain(element: XmlElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, [first]] of childrenByName(element)) {
-    out[name] = first.children.length ? elementToPlain(first) : first.text;
+    out[name] = first.children.length ? elementToPlain(first) : first.text === '' ? null : first.text;
   }
   return out;
 }
