@@ -42,6 +42,9 @@ export interface SigningParams {
   date?: Date;
 }
 
+/** botocore adds these just before sending, after signing, so they are never signed. */
+const ADDED_AFTER_SIGNING = new Set(['amz-sdk-invocation-id', 'amz-sdk-request']);
+
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -60,7 +63,7 @@ export async function signRequest(request: SignableRequest, params: SigningParam
     applyChecksum: params.s3,
   });
   const headers = { ...request.headers, host: hostHeader(request) };
-  const signed = await signer.sign({ ...request, headers } as never, { signingDate: params.date ?? new Date() });
+  const signed = await signer.sign({ ...request, headers } as never, { signingDate: params.date ?? new Date(), unsignableHeaders: ADDED_AFTER_SIGNING });
   return signed as unknown as SignableRequest;
 }
 

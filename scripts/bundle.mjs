@@ -1,0 +1,23 @@
+// Ships one ESM bundle (dist/awsdeck.js) plus lazily loaded chunks: the CLI path never loads
+// React/Ink, and bundled Ink starts far faster than unbundled (shared/DESIGN.md).
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+await build({
+  entryPoints: { awsdeck: 'src/cli/main.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['react-devtools-core'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __awsdeckCreateRequire } from 'node:module';\nconst require = __awsdeckCreateRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync('dist/awsdeck.js', 0o755);

@@ -1,0 +1,80 @@
+// awsdeck's entry point: routes argv to the dashboard, a built-in command, or an AWS operation.
+// Every route is a dynamic import so `--version` and plain CLI calls never load React or Ink.
+import { processIO, ExitCode, type CliIO } from './io.js';
+
+export const VERSION = '0.1.0';
+
+export function versionLine(): string {
+  return `awsdeck/${VERSION} Node.js/${process.versions.node} ${process.platform}/${process.arch}`;
+}
+
+const USAGE = `usage: awsdeck [options] <command> <subcommand> [<subcommand> ...] [parameters]
+To see help text, you can run:
+
+  awsdeck help
+  awsdeck <command> help
+  awsdeck <command> <subcommand> help
+`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) return openDashboard(io, false);
+  if (first === '--demo') return openDashboard(io, true);
+  if (first === '--version' || first === 'version') {
+    io.stdout.write(`${versionLine()}\n`);
+    return ExitCode.ok;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const { topLevelHelp } = await import('./help/index.js');
+    io.stdout.write(topLevelHelp());
+    return ExitCode.ok;
+  }
+  switch (first) {
+    case 'configure': {
+      const { runConfigure } = await import('./configure/index.js');
+      return runConfigure(rest, io);
+    }
+    case 'sandbox': {
+      const { runSandboxCommand } = await import('../sandbox/command.js');
+      return runSandboxCommand(rest, io);
+    }
+    case 'sso': {
+      const { runSso } = await import('./sso/index.js');
+      return runSso(rest, io);
+    }
+    case 'exec': {
+      const { runExec } = await import('../app/exec.js');
+      return runExec(rest, io);
+    }
+    default: {
+      const { runOperationCommand } = await import('./operation.js');
+      return runOperationCommand(argv, io);
+    }
+  }
+}
+
+async function openDashboard(io: CliIO, demo: boolean): Promise<number> {
+  const { runDashboard } = await import('../app/run-dashboard.js');
+  return runDashboard({ env: io.env, demo });
+}
+
+export function usageError(io: CliIO, message: string): number {
+  io.stderr.write(`\n${USAGE}\n${message}\n`);
+  return ExitCode.usage;
+}
+
+// Run when executed directly (the bundle or `tsx src/cli/main.ts`), not when imported by tests.
+const invokedAs = process.argv[1] ?? '';
+if (/(awsdeck(\.js)?|main\.ts)$/.test(invokedAs)) {
+  process.on('SIGINT', () => {
+    process.stdout.write('\n');
+    process.exit(ExitCode.interrupted);
+  });
+  main(process.argv.slice(2), processIO()).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      process.stderr.write(`\n${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = ExitCode.other;
+    },
+  );
+}

@@ -1,0 +1,255 @@
+// The request pipeline, as named steps: endpoint → serialize → sign → send → retry → parse.
+// One client per (service, region, credentials); the CLI, the dashboard and the SSO/credential
+// code all call AWS through it.
+import { randomUUID } from 'node:crypto';
+import { loadService } from '../models/loader.js';
+import type { OperationModel, ServiceModel } from '../models/types.js';
+import { protocolFor } from '../protocols/index.js';
+import { resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
+import type { ParseOptions } from '../protocols/types.js';
+import { resolveEndpoint, type ResolvedEndpoint } from './endpoints.js';
+import { ConfigurationError, ParamValidationError, ServiceError, TransportError } from './errors.js';
+import { PageIterator, buildFullResult, type PagingOptions } from './paginate.js';
+import { AdaptiveRateLimiter, RetryQuota, backoffMs, classifyFailure, type RetryMode } from './retry.js';
+import { signRequest, hostHeader, type SignableRequest } from './signer.js';
+import { send, type TransportOptions } from './transport.js';
+import { redactHeaders, redactBody } from './redact.js';
+import type { Credentials, HttpResponse, ResponseMetadata, SerializedRequest } from './types.js';
+
+export type CredentialSource = Credentials | (() => Promise<Credentials>);
+
+export interface ClientOptions {
+  /** The CLI's service name (`ec2`, `s3api`, `sts`, …). */
+  service: string;
+  region?: string;
+  credentials?: CredentialSource;
+  /** Send requests unsigned (`--no-sign-request`, or SSO/OIDC operations). */
+  unsigned?: boolean;
+  endpointUrl?: string;
+  s3AddressingStyle?: AddressingStyle;
+  maxAttempts?: number;
+  retryMode?: RetryMode;
+  connectTimeoutMs?: number;
+  readTimeoutMs?: number;
+  verifySsl?: boolean;
+  caBundle?: string;
+  timestampFormat?: ParseOptions['timestampFormat'];
+  /** Receives pipeline trace lines for `--debug`; secrets are redacted before they get here. */
+  debug?: (line: string) => void;
+  userAgent?: string;
+  /** Override the clock used for signing (tests of skew handling). */
+  now?: () => Date;
+}
+
+export type OperationResult = Record<string, unknown> & { ResponseMetadata?: ResponseMetadata };
+
+export interface AwsClient {
+  readonly model: ServiceModel;
+  readonly region: string;
+  readonly endpoint: ResolvedEndpoint;
+  operation(name: string): OperationModel;
+  call(operation: string, params?: Record<string, unknown>): Promise<OperationResult>;
+  paginator(operation: string, params: Record<string, unknown>, paging?: PagingOptions): PageIterator | undefined;
+  /** All pages merged as the CLI merges them (build_full_result), or a single call if not paginated. */
+  callAll(operation: string, params?: Record<string, unknown>, paging?: PagingOptions): Promise<OperationResult>;
+}
+
+const USER_AGENT = 'awsdeck/0.1.0';
+
+export function createClient(opts: ClientOptions): AwsClient {
+  const model = loadService(opts.service);
+  const region = opts.region ?? '';
+  const regionless = !region && !opts.endpointUrl;
+  if (regionless && !isRegionOptional(model)) throw new ConfigurationError('You must specify a region. You can also configure your region by running "aws configure".', 'NoRegion');
+  const endpoint = resolveEndpoint(model, region || 'us-east-1', opts.endpointUrl);
+  const protocol = protocolFor(model);
+  const quota = new RetryQuota();
+  const limiter = opts.retryMode === 'adaptive' ? new AdaptiveRateLimiter() : undefined;
+  const maxAttempts = opts.maxAttempts ?? 3;
+  const transport: TransportOptions = {
+    connectTimeoutMs: opts.connectTimeoutMs ?? 60_000,
+    readTimeoutMs: opts.readTimeoutMs ?? 60_000,
+    verifySsl: opts.verifySsl ?? true,
+    caBundle: opts.caBundle,
+  };
+  const trace = opts.debug ?? (() => {});
+
+  function operation(name: string): OperationModel {
+    const op = model.operations[name];
+    if (!op) throw new ParamValidationError(`${model.name} has no operation ${name}`);
+    return op;
+  }
+
+  async function credentialsFor(op: OperationModel): Promise<Credentials | undefined> {
+    if (opts.unsigned || isUnsignedOperation(op)) return undefined;
+    if (!opts.credentials) throw new ConfigurationError('Unable to locate credentials. You can configure credentials by running "aws configure".', 'NoCredentials');
+    return typeof opts.credentials === 'function' ? opts.credentials() : opts.credentials;
+  }
+
+  /** Step: serialize params and place the request on the endpoint (host prefix, S3 addressing). */
+  function buildRequest(op: OperationModel, params: Record<string, unknown>): SignableRequest {
+    const serialized: SerializedRequest = protocol.serialize(model, op, params);
+    const url = endpoint.url;
+    let hostname = url.hostname;
+    let path = joinPaths(url.pathname, serialized.path);
+    if (model.metadata.protocol === 'rest-xml' && model.name === 's3api' && typeof params.Bucket === 'string') {
+      const placed = resolveS3Addressing({
+        path: serialized.path,
+        bucket: params.Bucket,
+        hostname,
+        customEndpoint: endpoint.custom,
+        style: opts.s3AddressingStyle ?? 'auto',
+        secure: url.protocol === 'https:',
+      });
+      hostname = placed.hostname;
+      path = joinPaths(url.pathname, placed.path);
+    }
+    if (serialized.hostPrefix && !endpoint.custom) hostname = serialized.hostPrefix + hostname;
+    const query: Record<string, string | string[]> = {};
+    for (const [k, v] of serialized.query) {
+      const prev = query[k];
+      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
+    const headers: Record<string, string> = { 'user-agent': opts.userAgent ?? USER_AGENT };
+    for (const [k, v] of Object.entries(serialized.headers)) headers[k.toLowerCase()] = v;
+    // As botocore: an empty body is no body, and only methods that carry one say Content-Length: 0.
+    const body = serialized.body !== undefined && Buffer.byteLength(serialized.body) > 0 ? serialized.body : undefined;
+    if (headers['content-length'] === undefined) {
+      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+      else if (!['GET', 'HEAD', 'OPTIONS'].includes(serialized.method)) headers['content-length'] = '0';
+    }
+    return {
+      method: serialized.method,
+      protocol: url.protocol,
+      hostname,
+      port: url.port ? Number(url.port) : undefined,
+      path,
+      query,
+      headers,
+      body,
+    };
+  }
+
+  /** Step: one attempt on the wire (sign with fresh credentials, send, read). */
+  async function attempt(op: OperationModel, request: SignableRequest, attemptNo: number, invocationId: string): Promise<HttpResponse> {
+    const headers = { ...request.headers, 'amz-sdk-invocation-id': invocationId, 'amz-sdk-request': attemptNo === 1 ? 'attempt=1' : `attempt=${attemptNo}; max=${maxAttempts}` };
+    let toSend: SignableRequest = { ...request, headers };
+    const creds = await credentialsFor(op);
+    if (creds) {
+      toSend = await signRequest(toSend, {
+        service: endpoint.signingName,
+        region: endpoint.signingRegion,
+        credentials: creds,
+        s3: model.name === 's3api',
+        date: opts.now?.(),
+      });
+    }
+    const url = new URL(`${toSend.protocol}//${hostHeader(toSend)}${toSend.path}`);
+    url.search = encodeQuery(toSend.query);
+    trace(`send ${toSend.method} ${url.href} attempt=${attemptNo}`);
+    trace(`request headers ${JSON.stringify(redactHeaders(toSend.headers))}`);
+    if (toSend.body !== undefined) trace(`request body ${redactBody(toSend.body)}`);
+    await limiter?.acquire();
+    const started = Date.now();
+    const res = await send({ method: toSend.method, url, headers: toSend.headers, body: toSend.body }, transport);
+    trace(`response ${res.statusCode} in ${Date.now() - started} ms, ${res.body.length} bytes`);
+    trace(`response headers ${JSON.stringify(redactHeaders(res.headers))}`);
+    if (res.body.length) trace(`response body ${redactBody(res.body)}`);
+    return res;
+  }
+
+  async function call(opName: string, params: Record<string, unknown> = {}): Promise<OperationResult> {
+    const op = operation(opName);
+    trace(`call ${model.name}.${opName} region=${region || '(none)'} endpoint=${endpoint.url.origin}`);
+    const request = buildRequest(op, params);
+    const invocationId = randomUUID();
+    for (let attemptNo = 1; ; attemptNo++) {
+      let failure: unknown;
+      let res: HttpResponse | undefined;
+      try {
+        res = await attempt(op, request, attemptNo, invocationId);
+      } catch (err) {
+        if (!(err instanceof TransportError)) throw err;
+        failure = err;
+      }
+      if (res && res.statusCode < 300) {
+        limiter?.update(false);
+        quota.release(attemptNo > 1 ? retryCost : undefined);
+        return parseSuccess(op, res, attemptNo - 1);
+      }
+      if (res) failure = parseFailure(op, res);
+      const kind = classifyFailure(failure, model.name);
+      limiter?.update(kind === 'throttling');
+      const cost = kind !== 'none' && attemptNo < maxAttempts ? quota.acquire(kind) : undefined;
+      if (kind === 'none' || attemptNo >= maxAttempts || cost === undefined) {
+        if (failure instanceof ServiceError && kind !== 'none') {
+          failure.retries = attemptNo - 1;
+          failure.maxRetriesReached = attemptNo > 1;
+        }
+        throw failure;
+      }
+      retryCost = cost;
+      const wait = backoffMs(attemptNo);
+      trace(`retry ${attemptNo}/${maxAttempts - 1} after ${Math.round(wait)} ms (${kind})`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+  let retryCost: number | undefined;
+
+  function parseSuccess(op: OperationModel, res: HttpResponse, retries: number): OperationResult {
+    const parsed = protocol.parse(model, op, res, { timestampFormat: opts.timestampFormat ?? 'iso8601' }) as OperationResult;
+    parsed.ResponseMetadata = {
+      RequestId: res.headers['x-amzn-requestid'] ?? res.headers['x-amz-request-id'] ?? (parsed.ResponseMetadata as ResponseMetadata | undefined)?.RequestId,
+      HTTPStatusCode: res.statusCode,
+      HTTPHeaders: res.headers,
+      RetryAttempts: retries,
+    };
+    return parsed;
+  }
+
+  function parseFailure(op: OperationModel, res: HttpResponse): ServiceError {
+    const { error, requestId } = protocol.parseError(model, op, res);
+    return new ServiceError(op.name ?? '', res.statusCode, error, requestId ?? res.headers['x-amzn-requestid'] ?? res.headers['x-amz-request-id']);
+  }
+
+  function paginator(opName: string, params: Record<string, unknown>, paging: PagingOptions = {}): PageIterator | undefined {
+    const config = model.paginators[opName];
+    if (!config) return undefined;
+    return new PageIterator(config, (p) => call(opName, p), params, paging);
+  }
+
+  async function callAll(opName: string, params: Record<string, unknown> = {}, paging: PagingOptions = {}): Promise<OperationResult> {
+    const pages = paginator(opName, params, paging);
+    return pages ? buildFullResult(pages) : call(opName, params);
+  }
+
+  return { model, region, endpoint, operation, call, paginator, callAll };
+}
+
+/** Operations AWS serves without SigV4 (SSO portal, SSO-OIDC, AssumeRoleWithWebIdentity, …). */
+export function isUnsignedOperation(op: OperationModel): boolean {
+  if (op.authtype === 'none') return true;
+  return Array.isArray(op.auth) && op.auth.length > 0 && op.auth.every((a) => a === 'smithy.api#noAuth');
+}
+
+function isRegionOptional(model: ServiceModel): boolean {
+  return model.metadata.globalEndpoint !== undefined;
+}
+
+function joinPaths(base: string, path: string): string {
+  if (!base || base === '/') return path;
+  return base.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
+}
+
+/** RFC 3986 query encoding (what SigV4 canonicalises), keeping the serializer's order. */
+function encodeQuery(query: Record<string, string | string[]>): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    for (const value of Array.isArray(v) ? v : [v]) parts.push(`${rfc3986(k)}=${rfc3986(value)}`);
+  }
+  return parts.join('&');
+}
+
+function rfc3986(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
