@@ -187,7 +187,7 @@ describe('full screen guard', () => {
     expect(out.filter((s) => s.includes('\x1b[?1049l'))).toHaveLength(1);
     expect(out).toContain('exit 143');
     guard.restore();
-    proc.emit('exit');
+    proc.emit('exit', 0);
     expect(out.filter((s) => s.includes('\x1b[?1049l'))).toHaveLength(1);
   });
 });
