@@ -1,0 +1,178 @@
+// `awsdeck <service> <operation> [params] [global options]`: parse, resolve settings and
+// credentials, call (paginating like the CLI), then print exactly what the AWS CLI prints.
+import { writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { describeSource, resolveSettings, type ResolvedSettings } from '../engine/config/index.js';
+import { resolveCredentials } from '../engine/credentials/index.js';
+import { createClient, type AwsClient, type OperationResult } from '../engine/http/client.js';
+import type { PageIterator } from '../engine/http/paginate.js';
+import { loadService, serviceNames } from '../engine/models/loader.js';
+import type { ServiceModel } from '../engine/models/types.js';
+import { formatOutput, formatTextPage, formatTextResumeToken, formatYamlStreamPage, validateQuery, type OutputFormat } from '../engine/output/index.js';
+import { ExitCode, type CliIO } from './io.js';
+import { checkChoice, parseGlobalArgs, parseOperationArgs, splitOperation, operationCliNames, type GlobalOptions, type OperationArgs } from './params/index.js';
+import { reportError } from './report-error.js';
+import { BUILTIN_COMMANDS } from './builtins.js';
+
+export async function runOperationCommand(argv: string[], io: CliIO): Promise<number> {
+  let debug = false;
+  try {
+    const { globals, command, rest } = parseGlobalArgs(argv);
+    debug = globals.debug;
+    if (globals.version) {
+      const { versionLine } = await import('./main.js');
+      io.stdout.write(`${versionLine()}\n`);
+      return ExitCode.ok;
+    }
+    const { usageRequired } = await import('./builtins.js');
+    if (command === undefined) return usageRequired(io, 'command');
+    checkChoice('command', command, [...BUILTIN_COMMANDS, ...serviceNames()]);
+    const model = loadService(command);
+    if (rest[0] === 'help') {
+      const { serviceHelp } = await import('./help/index.js');
+      io.stdout.write(serviceHelp(model));
+      return ExitCode.ok;
+    }
+    const { operation, args } = splitOperation(rest, operationCliNames(model));
+    if (globals.query !== undefined) validateQuery(globals.query);
+    const settings = resolveSettings({ env: io.env, flags: settingsFlags(globals) });
+    const parsed = parseOperationArgs(model, operation, args, {
+      noPaginate: !globals.paginate,
+      cwd: io.cwd,
+      env: io.env,
+      binaryFormat: (globals.cliBinaryFormat ?? settings.cliBinaryFormat.value) as 'base64' | 'raw-in-base64-out',
+    });
+    if (parsed.help) {
+      const { operationHelp } = await import('./help/index.js');
+      io.stdout.write(operationHelp(model, parsed.operationCliName));
+      return ExitCode.ok;
+    }
+    for (const warning of parsed.warnings) io.stderr.write(`${warning}\n`);
+    const client = clientFor(model, globals, settings, io);
+    const format = outputFormat(globals, settings);
+    return await callAndPrint(client, parsed, { format, query: globals.query, io, color: useColor(globals, io) });
+  } catch (err) {
+    return reportError(err, io, debug);
+  }
+}
+
+function settingsFlags(globals: GlobalOptions) {
+  return {
+    profile: globals.profile,
+    region: globals.region,
+    output: globals.output,
+    endpointUrl: globals.endpointUrl,
+    caBundle: globals.caBundle,
+    noVerifySsl: !globals.verifySsl,
+    cliBinaryFormat: globals.cliBinaryFormat,
+  };
+}
+
+export function clientFor(model: ServiceModel, globals: GlobalOptions, settings: ResolvedSettings, io: CliIO): AwsClient {
+  const region = settings.region?.value || undefined;
+  const debug = globals.debug ? (line: string) => io.stderr.write(`awsdeck [debug] ${line}\n`) : undefined;
+  const credentials = globals.signRequest
+    ? resolveCredentials(globals.profile, {
+        env: io.env,
+        config: settings.config,
+        region,
+        endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
+        mfaCode: async (serial) => (await import('./prompt.js')).promptLine(io, `Enter MFA code for ${serial}: `),
+      }).asFunction
+    : undefined;
+  if (debug) {
+    const source = settings.region ? describeSource(settings.region.source) : 'none';
+    debug(`profile=${settings.profileName} region=${region ?? '(none)'} (from ${source})`);
+  }
+  return createClient({
+    service: model.name,
+    region,
+    credentials,
+    unsigned: !globals.signRequest,
+    endpointUrl: settings.endpointUrlFor(model.metadata.serviceId)?.value,
+    s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
+    maxAttempts: settings.maxAttempts.value,
+    retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
+    connectTimeoutMs: secondsToMs(globals.connectTimeout),
+    readTimeoutMs: secondsToMs(globals.readTimeout),
+    verifySsl: settings.verifySsl,
+    caBundle: settings.caBundle?.value,
+    timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',
+    debug,
+  });
+}
+
+/** The CLI's 0 means "no timeout" for both timeouts. */
+function secondsToMs(seconds: number | undefined): number | undefined {
+  if (seconds === undefined) return undefined;
+  return seconds === 0 ? 2 ** 31 - 1 : seconds * 1000;
+}
+
+function outputFormat(globals: GlobalOptions, settings: ResolvedSettings): OutputFormat {
+  const format = globals.output ?? settings.output.value;
+  const known: OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table', 'off'];
+  if (!known.includes(format as OutputFormat)) {
+    throw Object.assign(new Error(`Unknown output type: ${format}`), { exitCode: ExitCode.other });
+  }
+  return format as OutputFormat;
+}
+
+function useColor(globals: GlobalOptions, io: CliIO): boolean {
+  if (globals.color === 'on') return true;
+  if (globals.color === 'off') return false;
+  return io.stdout.isTTY === true && !io.env.NO_COLOR;
+}
+
+interface PrintOptions {
+  format: OutputFormat;
+  query?: string;
+  io: CliIO;
+  color: boolean;
+}
+
+async function callAndPrint(client: AwsClient, args: OperationArgs, opts: PrintOptions): Promise<number> {
+  const { operationName, params, paging } = args;
+  const pages = paging.noPaginate
+    ? undefined
+    : client.paginator(operationName, params, {
+        startingToken: paging.startingToken,
+        pageSize: paging.pageSize === undefined ? undefined : Number(paging.pageSize),
+        maxItems: paging.maxItems === undefined ? undefined : Number(paging.maxItems),
+      });
+  const width = opts.io.stdout.isTTY ? (opts.io.stdout.columns ?? 80) : 80;
+  if (pages && (opts.format === 'text' || opts.format === 'yaml-stream')) {
+    await printPerPage(pages, opts);
+    return ExitCode.ok;
+  }
+  let result: OperationResult;
+  if (pages) {
+    const { buildFullResult } = await import('../engine/http/paginate.js');
+    result = await buildFullResult(pages);
+  } else {
+    result = await client.call(operationName, params);
+  }
+  if (args.outfile && args.streamingOutputMember) saveStreamingBody(result, args.streamingOutputMember, args.outfile, opts.io);
+  opts.io.stdout.write(formatOutput(result, { format: opts.format, title: operationName, query: opts.query, terminalWidth: width, color: opts.color }));
+  return ExitCode.ok;
+}
+
+/** text and yaml-stream print each page as it arrives, the query applied per page (§8.1). */
+async function printPerPage(pages: PageIterator, opts: PrintOptions): Promise<void> {
+  let first = true;
+  for await (const page of pages.pages()) {
+    const current: Record<string, unknown> = first ? { ...pages.nonAggregatePart } : {};
+    first = false;
+    for (const key of pages.resultKeys) current[key] = page[key] ?? null;
+    opts.io.stdout.write(opts.format === 'text' ? formatTextPage(current, opts.query) : formatYamlStreamPage(current, opts.query));
+  }
+  if (pages.resumeToken !== undefined && opts.format === 'text') {
+    opts.io.stdout.write(formatTextResumeToken(pages.resumeToken, opts.query));
+  }
+}
+
+/** `s3api get-object … outfile`: the body goes to the file, the rest is printed. */
+function saveStreamingBody(result: OperationResult, member: string, outfile: string, io: CliIO): void {
+  const body = result[member];
+  writeFileSync(resolvePath(io.cwd, outfile), body instanceof Uint8Array ? body : Buffer.from(String(body ?? '')));
+  delete result[member];
+}
