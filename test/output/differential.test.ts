@@ -18,8 +18,8 @@ const QUERIES = ['@', '*', '[]', '{whole: @}', '[@, @]', '[0]'];
 function buildCases(): OracleCase[] {
   const rand = seededRandom(20261122);
   const values: Json[] = SHAPES.map((shape) => shape.data);
-  for (let i = 0; i < 400; i++) values.push(generateValue(rand, 0, { maxDepth: 4 }));
-  for (let i = 0; i < 80; i++) values.push(generateValue(rand, 1, { maxDepth: 3, wide: true }));
+  for (let i = 0; i < 900; i++) values.push(generateValue(rand, 0, { maxDepth: 4 }));
+  for (let i = 0; i < 250; i++) values.push(generateValue(rand, 1, { maxDepth: 3, wide: true }));
   const cases: OracleCase[] = [];
   values.forEach((value, index) => {
     // A response is always an object; other values reach the formatters through --query.
@@ -30,6 +30,8 @@ function buildCases(): OracleCase[] {
     const query = select();
     for (const format of ['json', 'yaml', 'yaml-stream', 'text'] as const) cases.push({ data, format, title, query });
     for (const variant of TABLE_VARIANTS) cases.push({ data, format: 'table', title, query, ...variant });
+    // Odd widths exercise the scaling and its half-to-even rounding.
+    cases.push({ data, format: 'table', title, query, width: 20 + Math.floor(rand() * 140) });
     if (index % 5 === 0) {
       const extra = select(QUERIES[index % QUERIES.length]);
       for (const format of ['json', 'yaml', 'text', 'table'] as const) cases.push({ data, format, title, query: extra });

@@ -39,6 +39,12 @@ describe('applyQuery', () => {
     expect(applyQuery('missing', data)).toBeNull();
   });
 
+  it('words arity errors as Python jmespath does, with exit code 255', () => {
+    expect(() => applyQuery('length(a, b)', {})).toThrowError('Expected 1 argument for function length(), received 2');
+    expect(() => applyQuery('not_null()', {})).toThrowError('Expected at least 1 argument for function not_null(), received 0');
+    expect(() => applyQuery('nope(`1`)', {})).toThrowError('Unknown function: nope()');
+  });
+
   it('rejects a bad expression with the CLI message and exit code 252', () => {
     let caught: unknown;
     try {

@@ -27,8 +27,18 @@ export function applyQuery(expression: string, data: unknown): unknown {
     return jmespath.search(data, expression);
   } catch (error) {
     // A failure while evaluating (a function given the wrong type, …) is a general error.
-    throw new OutputError((error as Error).message, OTHER_EXIT_CODE);
+    throw new OutputError(pythonRuntimeMessage((error as Error).message), OTHER_EXIT_CODE);
   }
+}
+
+// Python jmespath words arity errors differently; "Unknown function: f()" is already the same.
+// Type errors keep the jmespath package's wording (Python's names the offending value).
+function pythonRuntimeMessage(message: string): string {
+  const arity = /^ArgumentError: (\w+)\(\) takes (at least)?\s*(\d+) arguments? but received (\d+)$/.exec(message);
+  if (!arity) return message;
+  const [, name, atLeast, expected, received] = arity;
+  const noun = expected === '1' ? 'argument' : 'arguments';
+  return `Expected ${atLeast ? 'at least ' : ''}${expected} ${noun} for function ${name}(), received ${received}`;
 }
 
 function jsCompileError(expression: string): string | undefined {
