@@ -53,7 +53,7 @@ export async function dispatch(state: SandboxState, call: IncomingCall): Promise
   let serviceName: string | undefined = auth ? serviceForSigningName(auth.service) : undefined;
   let unsignedRoute = false;
   if (!serviceName || UNSIGNED_SERVICES.includes(serviceName)) {
-    serviceName = UNSIGNED_SERVICES.find((name) => matchRoute(loadService(name), call.method, call.rawPath, call.query));
+    serviceName = UNSIGNED_SERVICES.find((name) => matchRoute(loadService(name), call.method, call.rawPath, call.query, call.headers));
     unsignedRoute = serviceName !== undefined;
   }
   serviceName ??= guessService(call);

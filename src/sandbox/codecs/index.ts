@@ -127,7 +127,7 @@ const S3_ROOT_ELEMENTS: Record<string, string> = {
 function restCodec(kind: 'json' | 'xml'): ServerCodec {
   return {
     identify(model, call) {
-      const route = matchRoute(model, call.method, call.rawPath, call.query);
+      const route = matchRoute(model, call.method, call.rawPath, call.query, call.headers);
       if (!route) {
         if (kind === 'xml') throw fault('MethodNotAllowed', 'The specified method is not allowed against this resource.', { status: 405 });
         throw fault('UnknownOperationException', `No operation matches ${call.method} ${call.rawPath}`, { status: 404 });
@@ -193,6 +193,11 @@ function restCodec(kind: 'json' | 'xml'): ServerCodec {
         }
         return reply;
       }
+      if (kind === 'xml' && operation === 'GetBucketLocation') {
+        // botocore reads this one from the root element's text.
+        reply.body = `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${escapeXml(String(output.LocationConstraint ?? ''))}</LocationConstraint>`;
+        return reply;
+      }
       const hasBodyMembers = Object.values(shape.members ?? {}).some((ref) => !ref.location);
       if (!hasBodyMembers) return reply;
       if (kind === 'xml') {
@@ -236,6 +241,7 @@ export function checkRequired(model: ServiceModel, operation: string, input: Rec
   const shape = resolveShape(model, op.input);
   for (const name of shape.required ?? []) {
     if (input[name] !== undefined) continue;
+    if (model.metadata.serviceId === 'SSO' && name === 'accessToken') throw fault('UnauthorizedException', 'Session token not found or invalid', { status: 401 });
     const protocol = model.metadata.protocol;
     if (protocol === 'query' || protocol === 'ec2') {
       const ref = shape.members?.[name];

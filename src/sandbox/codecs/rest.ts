@@ -15,6 +15,9 @@ interface Route {
   query: Array<[string, string | undefined]>;
   /** Orders candidates: literal query keys first, then longer literal paths. */
   specificity: number;
+  /** Required input members bound to the query string or headers (wire names, headers lower-cased). */
+  requiredQuery: string[];
+  requiredHeaders: string[];
 }
 
 export interface RouteMatch {
@@ -52,23 +55,42 @@ function buildRoutes(model: ServiceModel): Route[] {
     }
     // A trailing slash in the template is optional on the wire (Lambda's `/functions/`).
     const pattern = new RegExp(`^${regexSource.replace(/\/$/, '')}/?$`);
-    routes.push({ operation: name, method, pattern, labels, query, specificity: query.length * 10_000 + literalLength });
+    const requiredQuery: string[] = [];
+    const requiredHeaders: string[] = [];
+    if (op.input) {
+      const input = resolveShape(model, op.input);
+      for (const member of input.required ?? []) {
+        const ref = input.members?.[member];
+        const wire = typeof ref?.locationName === 'string' ? ref.locationName : member;
+        if (ref?.location === 'querystring') requiredQuery.push(wire);
+        if (ref?.location === 'header') requiredHeaders.push(wire.toLowerCase());
+      }
+    }
+    // Operations sharing a template (S3 PutObject / UploadPart / CopyObject) differ by required
+    // query or header members: the one that needs more of them, and finds them, wins.
+    const specificity = query.length * 10_000 + (requiredQuery.length + requiredHeaders.length) * 1_000 + literalLength;
+    routes.push({ operation: name, method, pattern, labels, query, specificity, requiredQuery, requiredHeaders });
   }
   return routes.sort((a, b) => b.specificity - a.specificity);
 }
 
-export function matchRoute(model: ServiceModel, method: string, rawPath: string, query: Array<[string, string]>): RouteMatch | undefined {
+export function matchRoute(model: ServiceModel, method: string, rawPath: string, query: Array<[string, string]>, headers: Record<string, string> = {}): RouteMatch | undefined {
   let routes = routeCache.get(model);
   if (!routes) routeCache.set(model, (routes = buildRoutes(model)));
   const queryKeys = new Map(query);
-  for (const route of routes) {
-    if (route.method !== method) continue;
-    const m = route.pattern.exec(rawPath);
-    if (!m) continue;
-    if (!route.query.every(([k, v]) => queryKeys.has(k) && (v === undefined || queryKeys.get(k) === v))) continue;
-    const labels: Record<string, string> = {};
-    route.labels.forEach((label, i) => { labels[label] = safeDecode(m[i + 1]!); });
-    return { operation: route.operation, labels };
+  // First pass insists on required query/header members; the second lets the handler report
+  // what is missing (a missing bearer token must still reach the SSO portal's 401).
+  for (const strict of [true, false]) {
+    for (const route of routes) {
+      if (route.method !== method) continue;
+      const m = route.pattern.exec(rawPath);
+      if (!m) continue;
+      if (!route.query.every(([k, v]) => queryKeys.has(k) && (v === undefined || queryKeys.get(k) === v))) continue;
+      if (strict && (!route.requiredQuery.every((k) => queryKeys.has(k)) || !route.requiredHeaders.every((h) => headers[h] !== undefined))) continue;
+      const labels: Record<string, string> = {};
+      route.labels.forEach((label, i) => { labels[label] = safeDecode(m[i + 1]!); });
+      return { operation: route.operation, labels };
+    }
   }
   return undefined;
 }

@@ -3,9 +3,15 @@ import type { ServiceHandlers } from '../types.js';
 import { stsHandlers } from './sts.js';
 import { ssoOidcHandlers } from './sso-oidc.js';
 import { ssoPortalHandlers } from './sso-portal.js';
+import { iamHandlers } from './iam.js';
+import { ec2Handlers } from './ec2.js';
+import { s3Handlers } from './s3.js';
 
 export const serviceHandlers: Record<string, ServiceHandlers> = {
   sts: stsHandlers,
   'sso-oidc': ssoOidcHandlers,
   sso: ssoPortalHandlers,
+  iam: iamHandlers,
+  ec2: ec2Handlers,
+  s3api: s3Handlers,
 };
