@@ -1,5 +1,6 @@
 // Rules that a JSON case cannot express well: random tokens, validation errors, the registry,
 // S3 addressing, the XML reader, and timestamp rendering in other zones.
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadService, serviceNames } from '../../src/engine/models/loader.js';
 import { ResponseParseError, protocolFor } from '../../src/engine/protocols/index.js';
@@ -176,5 +177,30 @@ describe('timestamps', () => {
     process.env.TZ = 'UTC';
     expect(renderTimestamp(0)).toBe('1970-01-01T00:00:00+00:00');
     expect(renderTimestamp(1563319771.011, 'wire')).toBe(1563319771.011);
+  });
+});
+
+describe('timestamps against the AWS CLI (python3, live)', () => {
+  it('renders like awscli scalarparse.iso_format in a fixed zone', () => {
+    const values: Array<string | number> = [
+      0, 1563319771.011, 1700000000.5, 1700000000.0000005, 1700000000.0000015, 1234567890123 / 1000, '1700000000', '1700000000.25',
+      '2026-11-22T05:50:30.000Z', '2026-11-22T05:50:30Z', '2026-11-22T05:50:30.1234567Z', '2026-11-22T05:50:30.5+0530',
+      '2026-11-22T05:50:30-07:00', '2026-11-22T05:50:30', '2026-11-22', 'Mon, 01 Jan 2024 00:00:00 GMT', 'Thu, 01 Dec 1994 16:00:00 +0200',
+    ];
+    const script = [
+      'import json, sys',
+      'from awscli.customizations.scalarparse import iso_format',
+      'print(json.dumps([iso_format(v) for v in json.load(sys.stdin)]))',
+    ].join('\n');
+    const expected = JSON.parse(
+      execFileSync('python3', ['-c', script], { input: JSON.stringify(values), env: { ...process.env, TZ: 'Australia/Adelaide' } }).toString(),
+    ) as string[];
+    const savedTz = process.env.TZ;
+    process.env.TZ = 'Australia/Adelaide';
+    try {
+      expect(values.map((v) => renderTimestamp(v))).toEqual(expected);
+    } finally {
+      process.env.TZ = savedTz;
+    }
   });
 });

@@ -87,8 +87,23 @@ def from_case_value(value):
     return value
 
 
+def as_cli_floats(value, shape):
+    """The CLI hands botocore Python floats for float/double members (JSON text loses 1.0 vs 1)."""
+    if shape is None or value is None:
+        return value
+    if shape.type_name in ('float', 'double') and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if shape.type_name == 'structure' and isinstance(value, dict):
+        return {k: as_cli_floats(v, shape.members.get(k)) for k, v in value.items()}
+    if shape.type_name == 'list' and isinstance(value, list):
+        return [as_cli_floats(v, shape.member) for v in value]
+    if shape.type_name == 'map' and isinstance(value, dict):
+        return {k: as_cli_floats(v, shape.value) for k, v in value.items()}
+    return value
+
+
 def serialize_case(model, op, case):
-    params = from_case_value(case.get('params', {}))
+    params = as_cli_floats(from_case_value(case.get('params', {})), op.input_shape)
     context = {}
     if model.service_name == 's3' and op.name in S3_URL_ENCODED_OPS:
         handlers.set_list_objects_encoding_type_url(params, context)

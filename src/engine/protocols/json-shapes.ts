@@ -1,9 +1,27 @@
 // JSON values ↔ model shapes, shared by the json and rest-json protocols.
 import type { ServiceModel, Shape } from '../models/types.js';
 import { resolveShape } from '../models/shapes.js';
-import { fromBase64, toBase64 } from './encoding.js';
+import { fromBase64, pythonFloatString, toBase64 } from './encoding.js';
+import { pyString } from '../pyjson.js';
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
 import { presentEntries } from './common.js';
+
+/** A float member's value: Python writes floats as `50.0`, never `50`, and the CLI passes floats. */
+export class PythonFloat {
+  constructor(readonly value: number) {}
+}
+
+/** Python `json.dumps` of a request body (`, ` and `: ` separators, ASCII only, floats as floats). */
+export function dumpsRequestJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof PythonFloat) return pythonFloatString(value.value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : pythonFloatString(value);
+  if (typeof value === 'string') return pyString(value, true);
+  if (Array.isArray(value)) return `[${value.map(dumpsRequestJson).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{${entries.map(([k, v]) => `${pyString(k, true)}: ${dumpsRequestJson(v)}`).join(', ')}}`;
+}
 
 const isDocument = (shape: Shape) => Boolean((shape as { document?: boolean }).document);
 
@@ -40,7 +58,7 @@ export function toJsonValue(model: ServiceModel, shape: Shape, value: unknown): 
     case 'double':
       // Non-finite floats travel as strings.
       if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-      return value;
+      return typeof value === 'number' ? new PythonFloat(value) : value;
     default:
       return value;
   }

@@ -2,8 +2,7 @@
 import { resolveShape } from '../models/shapes.js';
 import type { SerializedRequest } from '../http/types.js';
 import type { ParseOptions, Protocol } from './types.js';
-import { pyJsonDumps } from '../pyjson.js';
-import { fromJsonValue, normalizeErrorCode, parseJsonBody, parseJsonErrorBody, toJsonValue } from './json-shapes.js';
+import { dumpsRequestJson, fromJsonValue, normalizeErrorCode, parseJsonBody, parseJsonErrorBody, toJsonValue } from './json-shapes.js';
 import {
   ResponseParseError, expandHostPrefix, header, httpMethod, isGenericServerError, operationName, statusError,
   withCodeAndMessage, withIdempotencyTokens, type ParsedError,
@@ -19,7 +18,7 @@ export const jsonProtocol: Protocol = {
       'Content-Type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.0'}`,
     };
     if (model.metadata.awsQueryCompatible) headers['x-amzn-query-mode'] = 'true';
-    const request: SerializedRequest = { method: httpMethod(op), path: '/', query: [], headers, body: pyJsonDumps(body) };
+    const request: SerializedRequest = { method: httpMethod(op), path: '/', query: [], headers, body: dumpsRequestJson(body) };
     const hostPrefix = expandHostPrefix(model, op, filled);
     if (hostPrefix !== undefined) request.hostPrefix = hostPrefix;
     return request;

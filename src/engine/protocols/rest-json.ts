@@ -1,15 +1,14 @@
 // The rest-json protocol (Lambda, SSO, SSO-OIDC, …).
 import type { Shape } from '../models/types.js';
 import type { Protocol } from './types.js';
-import { pyJsonDumps } from '../pyjson.js';
-import { fromJsonValue, normalizeErrorCode, parseJsonBody, parseJsonErrorBody, toJsonValue } from './json-shapes.js';
+import { dumpsRequestJson, fromJsonValue, normalizeErrorCode, parseJsonBody, parseJsonErrorBody, toJsonValue } from './json-shapes.js';
 import { jsonErrorFields } from './json.js';
 import { parseRest, serializeRest, type RestBodyWriter } from './rest.js';
 import { ResponseParseError, header, isGenericServerError, operationName, statusError, withCodeAndMessage } from './common.js';
 
 const jsonBodyWriter: RestBodyWriter = {
-  members: (model, input, params) => pyJsonDumps(toJsonValue(model, input, params)),
-  payload: (model, member, _name, value) => pyJsonDumps(toJsonValue(model, member, value)),
+  members: (model, input, params) => dumpsRequestJson(toJsonValue(model, input, params)),
+  payload: (model, member, _name, value) => dumpsRequestJson(toJsonValue(model, member, value)),
   // `{}` whenever the input has any member that would travel in the body.
   emptyBody: (input: Shape) => (Object.values(input.members ?? {}).some((m) => !m.location) ? '{}' : ''),
   contentType: 'application/json',
