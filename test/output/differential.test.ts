@@ -1,5 +1,6 @@
 // Formats a broad generated corpus with our formatters and with the AWS CLI's own (Python)
 // formatters, and requires identical bytes (or the same error message).
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatOutput } from '../../src/engine/output/index.js';
 import { SHAPES, generateValue, seededRandom, type Json } from './corpus.js';
@@ -71,7 +72,8 @@ describe('formatters match the AWS CLI byte for byte', () => {
         );
       }
     });
-    if (process.env.OUTPUT_DIFF_DUMP) require('node:fs').writeFileSync(process.env.OUTPUT_DIFF_DUMP, mismatches.join('\n\n'));
+    // OUTPUT_DIFF_DUMP=<file> writes every mismatch out, for debugging.
+    if (process.env.OUTPUT_DIFF_DUMP) writeFileSync(process.env.OUTPUT_DIFF_DUMP, mismatches.join('\n\n'));
     expect(cases.length).toBeGreaterThan(3000);
     expect(mismatches.slice(0, 5).join('\n\n'), `${mismatches.length} of ${cases.length} cases differ`).toBe('');
   });
