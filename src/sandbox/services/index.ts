@@ -6,6 +6,9 @@ import { ssoPortalHandlers } from './sso-portal.js';
 import { iamHandlers } from './iam.js';
 import { ec2Handlers } from './ec2.js';
 import { s3Handlers } from './s3.js';
+import { lambdaHandlers } from './lambda.js';
+import { cloudformationHandlers } from './cloudformation.js';
+import { logsHandlers } from './logs.js';
 
 export const serviceHandlers: Record<string, ServiceHandlers> = {
   sts: stsHandlers,
@@ -14,4 +17,7 @@ export const serviceHandlers: Record<string, ServiceHandlers> = {
   iam: iamHandlers,
   ec2: ec2Handlers,
   s3api: s3Handlers,
+  lambda: lambdaHandlers,
+  cloudformation: cloudformationHandlers,
+  logs: logsHandlers,
 };

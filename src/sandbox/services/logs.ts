@@ -1,0 +1,78 @@
+// CloudWatch Logs, read side: log groups, streams and their events.
+import type { CallContext, ServiceHandlers } from '../types.js';
+import { fault } from '../fault.js';
+import { appsStore, type LogGroup } from './apps-store.js';
+import { pageOf } from './paging.js';
+
+function group(ctx: CallContext, input: Record<string, any>): LogGroup {
+  const name = String(input.logGroupName ?? String(input.logGroupIdentifier ?? '').replace(/^arn:.*:log-group:/, '').replace(/:\*$/, ''));
+  const found = appsStore(ctx.state, ctx.principal.accountId, ctx.region).logGroups.get(name);
+  if (!found) throw fault('ResourceNotFoundException', 'The specified log group does not exist.');
+  return found;
+}
+
+function limitOf(input: Record<string, any>, max: number, dflt: number): number {
+  const n = input.limit === undefined ? dflt : Number(input.limit);
+  if (!(n >= 1 && n <= max)) throw fault('InvalidParameterException', `1 validation error detected: Value '${n}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${max}`);
+  return n;
+}
+
+function arnOf(ctx: CallContext, name: string): string {
+  return `arn:aws:logs:${ctx.region}:${ctx.principal.accountId}:log-group:${name}`;
+}
+
+export const logsHandlers: ServiceHandlers = {
+  DescribeLogGroups(input, ctx) {
+    const all = [...appsStore(ctx.state, ctx.principal.accountId, ctx.region).logGroups.values()]
+      .filter((g) => !input.logGroupNamePrefix || g.logGroupName.startsWith(String(input.logGroupNamePrefix)))
+      .filter((g) => !input.logGroupNamePattern || g.logGroupName.toLowerCase().includes(String(input.logGroupNamePattern).toLowerCase()))
+      .sort((a, b) => (a.logGroupName < b.logGroupName ? -1 : 1));
+    const { page, next } = pageOf(all, input.nextToken, limitOf(input, 50, 50), { salt: 'logs', errorCode: 'InvalidParameterException', message: 'Invalid nextToken' });
+    return {
+      logGroups: page.map((g) => ({
+        logGroupName: g.logGroupName, creationTime: g.creationTime, retentionInDays: g.retentionInDays, metricFilterCount: 0,
+        arn: `${arnOf(ctx, g.logGroupName)}:*`, logGroupArn: arnOf(ctx, g.logGroupName), logGroupClass: 'STANDARD',
+        storedBytes: g.streams.reduce((n, s) => n + s.events.reduce((m, e) => m + e.message.length, 0), 0),
+      })),
+      nextToken: next,
+    };
+  },
+  DescribeLogStreams(input, ctx) {
+    const g = group(ctx, input);
+    let streams = g.streams.filter((s) => !input.logStreamNamePrefix || s.logStreamName.startsWith(String(input.logStreamNamePrefix)));
+    if (input.orderBy === 'LastEventTime') streams = [...streams].sort((a, b) => (a.events.at(-1)?.timestamp ?? 0) - (b.events.at(-1)?.timestamp ?? 0));
+    if (input.descending) streams = [...streams].reverse();
+    const { page, next } = pageOf(streams, input.nextToken, limitOf(input, 50, 50), { salt: 'streams', errorCode: 'InvalidParameterException', message: 'Invalid nextToken' });
+    return {
+      logStreams: page.map((s) => ({
+        logStreamName: s.logStreamName, creationTime: s.creationTime, firstEventTimestamp: s.events[0]?.timestamp, lastEventTimestamp: s.events.at(-1)?.timestamp,
+        lastIngestionTime: s.events.at(-1)?.ingestionTime, arn: `${arnOf(ctx, g.logGroupName)}:log-stream:${s.logStreamName}`, storedBytes: 0,
+      })),
+      nextToken: next,
+    };
+  },
+  GetLogEvents(input, ctx) {
+    const g = group(ctx, input);
+    const stream = g.streams.find((s) => s.logStreamName === input.logStreamName);
+    if (!stream) throw fault('ResourceNotFoundException', 'The specified log stream does not exist.');
+    const events = stream.events.filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp < input.endTime));
+    const limit = limitOf(input, 10000, 10000);
+    const fromHead = input.startFromHead === true;
+    const slice = fromHead ? events.slice(0, limit) : events.slice(-limit);
+    // Tokens are stable once the end is reached: clients stop when the token repeats.
+    return { events: slice, nextForwardToken: `f/${String(events.length).padStart(20, '0')}`, nextBackwardToken: `b/${String(0).padStart(20, '0')}` };
+  },
+  FilterLogEvents(input, ctx) {
+    const g = group(ctx, input);
+    const names = input.logStreamNames as string[] | undefined;
+    const pattern = String(input.filterPattern ?? '').replace(/^"|"$/g, '');
+    const events = g.streams
+      .filter((s) => (!names?.length || names.includes(s.logStreamName)) && (!input.logStreamNamePrefix || s.logStreamName.startsWith(String(input.logStreamNamePrefix))))
+      .flatMap((s) => s.events.map((e, i) => ({ logStreamName: s.logStreamName, ...e, eventId: `${e.timestamp}${String(i).padStart(8, '0')}` })))
+      .filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime))
+      .filter((e) => !pattern || e.message.includes(pattern))
+      .sort((a, b) => a.timestamp - b.timestamp);
+    const { page, next } = pageOf(events, input.nextToken, limitOf(input, 10000, 10000), { salt: 'filter', errorCode: 'InvalidParameterException', message: 'Invalid nextToken' });
+    return { events: page, searchedLogStreams: g.streams.map((s) => ({ logStreamName: s.logStreamName, searchedCompletely: true })), nextToken: next };
+  },
+};
