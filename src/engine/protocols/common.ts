@@ -2,7 +2,7 @@
 // tokens, host prefixes and the small lookups on an operation model.
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import type { OperationModel, ServiceModel, Shape } from '../models/types.js';
+import type { OperationModel, ServiceModel } from '../models/types.js';
 import { resolveShape } from '../models/shapes.js';
 import type { HttpResponse, ServiceErrorInfo } from '../http/types.js';
 
@@ -75,7 +75,7 @@ export function withIdempotencyTokens(model: ServiceModel, op: OperationModel, p
 const HOST_LABEL = /^[A-Za-z0-9.-]+$/;
 
 /** `endpoint.hostPrefix` with its `{Label}` members filled in (they must be DNS-safe). */
-export function expandHostPrefix(model: ServiceModel, op: OperationModel, params: Record<string, unknown>): string | undefined {
+export function expandHostPrefix(op: OperationModel, params: Record<string, unknown>): string | undefined {
   const template = op.endpoint?.hostPrefix;
   if (template === undefined) return undefined;
   return template.replace(/\{([^}]+)\}/g, (_, label: string) => {
@@ -85,11 +85,6 @@ export function expandHostPrefix(model: ServiceModel, op: OperationModel, params
     }
     return value;
   });
-}
-
-/** A structure's members, resolved, in model order. */
-export function membersOf(model: ServiceModel, shape: Shape | undefined): Array<[string, Shape]> {
-  return shape?.members ? Object.entries(shape.members).map(([name, ref]) => [name, resolveShape(model, ref)]) : [];
 }
 
 /** Defined, non-null params in the caller's order (the wire follows the caller's order). */

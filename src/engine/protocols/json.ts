@@ -19,7 +19,7 @@ export const jsonProtocol: Protocol = {
     };
     if (model.metadata.awsQueryCompatible) headers['x-amzn-query-mode'] = 'true';
     const request: SerializedRequest = { method: httpMethod(op), path: '/', query: [], headers, body: dumpsRequestJson(body) };
-    const hostPrefix = expandHostPrefix(model, op, filled);
+    const hostPrefix = expandHostPrefix(op, filled);
     if (hostPrefix !== undefined) request.hostPrefix = hostPrefix;
     return request;
   },

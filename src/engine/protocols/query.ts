@@ -110,7 +110,7 @@ export function createQueryProtocol(dialect: QueryDialect): Protocol {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
         body: formEncode(pairs),
       };
-      const hostPrefix = expandHostPrefix(model, op, filled);
+      const hostPrefix = expandHostPrefix(op, filled);
       if (hostPrefix !== undefined) request.hostPrefix = hostPrefix;
       return request;
     },
@@ -129,7 +129,7 @@ export function createQueryProtocol(dialect: QueryDialect): Protocol {
       }
     },
 
-    parseError(model, op, res): ParsedError {
+    parseError(_model, op, res): ParsedError {
       if (isGenericServerError(res) || res.body.length === 0) return { error: statusError(res) };
       const plain = elementToPlain(parseDocument(op, res));
       // `<Errors><Error>` (EC2, some query services) is lifted to the top like `<Error>`.

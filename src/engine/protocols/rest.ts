@@ -114,7 +114,7 @@ export function serializeRest(model: ServiceModel, op: OperationModel, params: R
     const hasContentType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
     if (!raw && body !== '' && writer.contentType && !hasContentType) headers['Content-Type'] = writer.contentType;
   }
-  const hostPrefix = expandHostPrefix(model, op, filled);
+  const hostPrefix = expandHostPrefix(op, filled);
   if (hostPrefix !== undefined) request.hostPrefix = hostPrefix;
   return request;
 }

@@ -15,7 +15,7 @@ export class XmlSyntaxError extends Error {}
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntities(raw: string, at: number): string {
-  return raw.replace(/&([^;&<]*);|&/g, (match, entity: string | undefined) => {
+  return raw.replace(/&([^;&<]*);|&/g, (_match, entity: string | undefined) => {
     if (entity === undefined) throw new XmlSyntaxError(`bare '&' near offset ${at}`);
     if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity];
     const code = /^#x([0-9a-fA-F]+)$/.exec(entity)?.[1] ?? /^#([0-9]+)$/.exec(entity)?.[1];
