@@ -169,7 +169,9 @@ function unpackItems(ctx: UnpackContext, cliName: string, shape: Shape, items: s
 
 class ScalarConversionError extends CliArgumentError {}
 
-function unpackScalar(ctx: ParamFileContext, cliName: string, shape: Shape, value: RawValue): unknown {
+function unpackScalar(ctx: ParamFileContext, cliName: string, shape: Shape, value: RawValue | number): unknown {
+  // argparse already converted long, float and double flags.
+  if (typeof value === 'number') return value;
   switch (shape.type) {
     case 'integer':
     case 'long': {
