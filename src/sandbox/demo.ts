@@ -1,0 +1,102 @@
+// `awsdeck --demo`: the sandbox in-process on a free loopback port plus a throw-away AWS config
+// folder (profiles, credentials, SSO/CLI caches) that points every service at it. Nothing reads
+// or writes the user's ~/.aws, and cleanup() removes it all.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from './index.js';
+import { DEMO_ACCOUNTS, DEMO_MFA_SEED, DEMO_START_URL, DEMO_USER, MFA_ROLE_NAME, PERMISSION_SETS, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from './seed-org.js';
+import { totp } from './totp.js';
+
+export interface DemoEnvironment {
+  /** Environment for the dashboard (or a child process): config files, HOME, endpoint, profile. */
+  env: NodeJS.ProcessEnv;
+  sandbox: Sandbox;
+  /** The temporary folder holding config, credentials and caches. */
+  dir: string;
+  /** Serial number of the demo user's MFA device. */
+  mfaSerial: string;
+  /** The device's current 6-digit code. */
+  mfaHint(): string;
+  cleanup(): Promise<void>;
+}
+
+export interface PrepareDemoOptions {
+  /** Environment to start from (default process.env); every AWS_* variable in it is dropped. */
+  baseEnv?: NodeJS.ProcessEnv;
+  region?: string;
+}
+
+const SHORT_ROLE: Record<string, string> = { AdministratorAccess: 'admin', ReadOnlyAccess: 'readonly' };
+
+export function demoConfig(endpoint: string, region: string): string {
+  const lines = [
+    '# Written by awsdeck --demo; removed when the demo exits.',
+    '[default]', `region = ${region}`, 'output = json', `endpoint_url = ${endpoint}`, '',
+    '[sso-session demo]', `sso_start_url = ${DEMO_START_URL}`, 'sso_region = us-east-1', 'sso_registration_scopes = sso:account:access', '',
+  ];
+  for (const [env, account] of Object.entries(DEMO_ACCOUNTS)) {
+    for (const set of PERMISSION_SETS) {
+      lines.push(`[profile ${env}-${SHORT_ROLE[set]}]`, 'sso_session = demo', `sso_account_id = ${account.accountId}`, `sso_role_name = ${set}`, `region = ${region}`, `endpoint_url = ${endpoint}`, '');
+    }
+  }
+  lines.push(
+    '[profile demo]', `region = ${region}`, `endpoint_url = ${endpoint}`, '',
+    '[profile prod-breakglass]', `role_arn = arn:aws:iam::${DEMO_ACCOUNTS.prod.accountId}:role/${MFA_ROLE_NAME}`, 'source_profile = demo',
+    `mfa_serial = arn:aws:iam::${DEMO_ACCOUNTS.dev.accountId}:mfa/${DEMO_USER}`, 'role_session_name = demo-breakglass', `region = ${region}`, `endpoint_url = ${endpoint}`, '',
+  );
+  return lines.join('\n');
+}
+
+export function demoCredentials(): string {
+  const keys = `aws_access_key_id = ${SANDBOX_ACCESS_KEY_ID}\naws_secret_access_key = ${SANDBOX_SECRET_ACCESS_KEY}\n`;
+  return `[default]\n${keys}\n[demo]\n${keys}`;
+}
+
+export async function prepareDemo(options: PrepareDemoOptions = {}): Promise<DemoEnvironment> {
+  const region = options.region ?? 'us-east-1';
+  const sandbox = await startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'awsdeck-demo-'));
+  try {
+    const awsDir = join(dir, '.aws');
+    mkdirSync(join(awsDir, 'sso', 'cache'), { recursive: true, mode: 0o700 });
+    mkdirSync(join(awsDir, 'cli', 'cache'), { recursive: true, mode: 0o700 });
+    writeFileSync(join(awsDir, 'config'), demoConfig(sandbox.url, region), { mode: 0o600 });
+    writeFileSync(join(awsDir, 'credentials'), demoCredentials(), { mode: 0o600 });
+  } catch (err) {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const base = options.baseEnv ?? process.env;
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) if (!k.startsWith('AWS_')) env[k] = v;
+  Object.assign(env, {
+    HOME: dir,
+    USERPROFILE: dir,
+    AWS_CONFIG_FILE: join(dir, '.aws', 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, '.aws', 'credentials'),
+    AWS_ENDPOINT_URL: sandbox.url,
+    AWS_PROFILE: 'demo',
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+    AWSDECK_DEMO: '1',
+  });
+  const mfaSerial = `arn:aws:iam::${DEMO_ACCOUNTS.dev.accountId}:mfa/${DEMO_USER}`;
+  let cleaned = false;
+  return {
+    env,
+    sandbox,
+    dir,
+    mfaSerial,
+    mfaHint: () => totp(DEMO_MFA_SEED),
+    async cleanup() {
+      if (cleaned) return;
+      cleaned = true;
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
