@@ -175,7 +175,7 @@ export function createClient(opts: ClientOptions): AwsClient {
       if (res && res.statusCode < 300) {
         limiter?.update(false);
         quota.release(attemptNo > 1 ? retryCost : undefined);
-        return parseSuccess(op, res, attemptNo - 1);
+        return parseSuccess(op, res, attemptNo - 1, params);
       }
       if (res) failure = parseFailure(op, res);
       const kind = classifyFailure(failure, model.name);
@@ -196,8 +196,8 @@ export function createClient(opts: ClientOptions): AwsClient {
   }
   let retryCost: number | undefined;
 
-  function parseSuccess(op: OperationModel, res: HttpResponse, retries: number): OperationResult {
-    const parsed = protocol.parse(model, op, res, { timestampFormat: opts.timestampFormat ?? 'iso8601' }) as OperationResult;
+  function parseSuccess(op: OperationModel, res: HttpResponse, retries: number, params: Record<string, unknown>): OperationResult {
+    const parsed = protocol.parse(model, op, res, { timestampFormat: opts.timestampFormat ?? 'iso8601', requestParams: params }) as OperationResult;
     parsed.ResponseMetadata = {
       RequestId: res.headers['x-amzn-requestid'] ?? res.headers['x-amz-request-id'] ?? (parsed.ResponseMetadata as ResponseMetadata | undefined)?.RequestId,
       HTTPStatusCode: res.statusCode,
