@@ -38,6 +38,7 @@ export interface Ec2Vpc {
 export interface Ec2Subnet {
   SubnetId: string; SubnetArn: string; VpcId: string; CidrBlock: string; AvailabilityZone: string; AvailabilityZoneId: string;
   AvailableIpAddressCount: number; DefaultForAz: boolean; MapPublicIpOnLaunch: boolean; State: string; OwnerId: string; Tags: Tag[];
+  [field: string]: unknown;
 }
 
 export interface Ec2Store {
@@ -79,6 +80,8 @@ export function addSubnet(store: Ec2Store, vpcId: string, cidr: string, az: stri
     SubnetId: id, SubnetArn: `arn:aws:ec2:${store.region}:${store.accountId}:subnet/${id}`, VpcId: vpcId, CidrBlock: cidr,
     AvailabilityZone: az, AvailabilityZoneId: `${store.region.split('-').map((p) => p[0]).join('')}-az${az.slice(-1).charCodeAt(0) - 96}`,
     AvailableIpAddressCount: 2 ** (32 - Number(cidr.split('/')[1])) - 5, DefaultForAz: isDefault, MapPublicIpOnLaunch: isDefault,
+    AssignIpv6AddressOnCreation: false, Ipv6CidrBlockAssociationSet: [], Ipv6Native: false,
+    PrivateDnsNameOptionsOnLaunch: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
     State: 'available', OwnerId: store.accountId, Tags: tags,
   };
   store.subnets.set(id, subnet);
@@ -119,14 +122,17 @@ export function launchInstance(store: Ec2Store, spec: LaunchSpec): Ec2Instance {
   store.volumes.set(volume.VolumeId, volume);
   const running = spec.state === 'running' || spec.state === 'pending';
   const publicIp = spec.publicIp && running ? `54.${(ipCounter * 7) % 250}.${(ipCounter * 13) % 250}.${(ipCounter * 3) % 250 + 1}` : undefined;
+  const privateDns = `ip-${privateIp.replace(/\./g, '-')}.${store.region === 'us-east-1' ? 'ec2.internal' : `${store.region}.compute.internal`}`;
+  const publicDns = publicIp ? `ec2-${publicIp.replace(/\./g, '-')}.${store.region === 'us-east-1' ? 'compute-1' : `${store.region}.compute`}.amazonaws.com` : '';
+  const association = publicIp ? { IpOwnerId: 'amazon', PublicDnsName: publicDns, PublicIp: publicIp } : undefined;
   const tags = [...(spec.name !== undefined ? [{ Key: 'Name', Value: spec.name }] : []), ...(spec.tags ?? [])];
   const instance: Ec2Instance = {
     AmiLaunchIndex: 0, ImageId: 'ami-0abcdef1234567890', InstanceId: id, InstanceType: spec.instanceType, KeyName: spec.keyName,
     LaunchTime: launchTime, Monitoring: { State: 'disabled' },
     Placement: { AvailabilityZone: spec.subnet.AvailabilityZone, GroupName: '', Tenancy: 'default' },
-    PrivateDnsName: `ip-${privateIp.replace(/\./g, '-')}.${store.region === 'us-east-1' ? 'ec2.internal' : `${store.region}.compute.internal`}`,
+    PrivateDnsName: privateDns,
     PrivateIpAddress: privateIp, ProductCodes: [],
-    PublicDnsName: publicIp ? `ec2-${publicIp.replace(/\./g, '-')}.${store.region === 'us-east-1' ? 'compute-1' : `${store.region}.compute`}.amazonaws.com` : '',
+    PublicDnsName: publicDns,
     PublicIpAddress: publicIp,
     State: { Code: STATE_CODES[spec.state], Name: spec.state },
     StateTransitionReason: spec.state === 'stopped' ? `User initiated (${launchTime.toISOString().replace('T', ' ').slice(0, 19)} GMT)` : '',
@@ -134,17 +140,18 @@ export function launchInstance(store: Ec2Store, spec: LaunchSpec): Ec2Instance {
     BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { AttachTime: launchTime, DeleteOnTermination: true, Status: 'attached', VolumeId: volume.VolumeId } }],
     ClientToken: '', EbsOptimized: false, Hypervisor: 'xen',
     NetworkInterfaces: [{
-      Attachment: { AttachTime: launchTime, AttachmentId: ec2Id('eni-attach'), DeleteOnTermination: true, DeviceIndex: 0, Status: 'attached' },
+      Attachment: { AttachTime: launchTime, AttachmentId: ec2Id('eni-attach'), DeleteOnTermination: true, DeviceIndex: 0, Status: 'attached', NetworkCardIndex: 0 },
       Description: '', Groups: [{ GroupName: spec.group.GroupName, GroupId: spec.group.GroupId }], MacAddress: '0a:1b:2c:3d:4e:5f',
       NetworkInterfaceId: ec2Id('eni'), OwnerId: store.accountId, PrivateIpAddress: privateIp, SourceDestCheck: true, Status: 'in-use',
-      SubnetId: spec.subnet.SubnetId, VpcId: spec.subnet.VpcId,
-      PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: privateIp, PrivateDnsName: `ip-${privateIp.replace(/\./g, '-')}.ec2.internal` }],
+      SubnetId: spec.subnet.SubnetId, VpcId: spec.subnet.VpcId, InterfaceType: 'interface', Ipv6Addresses: [], PrivateDnsName: privateDns,
+      Association: association,
+      PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: privateIp, PrivateDnsName: privateDns, Association: association }],
     }],
     RootDeviceName: '/dev/xvda', RootDeviceType: 'ebs',
     SecurityGroups: [{ GroupName: spec.group.GroupName, GroupId: spec.group.GroupId }],
     SourceDestCheck: true, Tags: tags, VirtualizationType: 'hvm',
     CpuOptions: { CoreCount: 1, ThreadsPerCore: 2 }, HibernationOptions: { Configured: false },
-    MetadataOptions: { State: 'applied', HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled' },
+    MetadataOptions: { State: 'applied', HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled', HttpProtocolIpv6: 'disabled', InstanceMetadataTags: 'disabled' },
     EnclaveOptions: { Enabled: false }, PlatformDetails: 'Linux/UNIX', UsageOperation: 'RunInstances',
     reservationId: spec.reservationId ?? ec2Id('r'), ownerId: store.accountId,
   };

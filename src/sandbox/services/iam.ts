@@ -43,7 +43,8 @@ function attachedList(ctx: CallContext, arns: string[], input: Record<string, an
 export const iamHandlers: ServiceHandlers = {
   ListUsers(input, ctx) {
     const { page, IsTruncated, Marker } = markerPage(byPath(iamOf(ctx).users.values(), input.PathPrefix), input);
-    return { Users: page, IsTruncated, Marker };
+    // ListUsers leaves tags out; GetUser includes them.
+    return { Users: page.map(({ Tags: _tags, ...user }) => user), IsTruncated, Marker };
   },
   GetUser(input, ctx) {
     return { User: userNamed(ctx, input.UserName) };
