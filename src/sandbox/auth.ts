@@ -111,11 +111,14 @@ export async function verifySigV4(state: SandboxState, call: IncomingCall, auth:
   const a = Buffer.from(expected);
   const b = Buffer.from(auth.signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AuthError('bad-signature', 'signature mismatch', { AWSAccessKeyId: auth.accessKeyId });
-  if (isS3) {
-    const declared = call.headers['x-amz-content-sha256'];
-    if (!declared) throw new AuthError('malformed', 'Missing required header for this request: x-amz-content-sha256');
-    if (/^[0-9a-f]{64}$/.test(declared) && !isStreamingPayload(call) && createHash('sha256').update(call.body).digest('hex') !== declared) {
-      throw new AuthError('payload-hash', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  // The signer took x-amz-content-sha256 on trust; check it against the body actually received.
+  const declared = call.headers['x-amz-content-sha256'];
+  if (isS3 && !declared) throw new AuthError('malformed', 'Missing required header for this request: x-amz-content-sha256');
+  if (declared !== undefined && !isStreamingPayload(call) && !(isS3 && declared === 'UNSIGNED-PAYLOAD')) {
+    if (createHash('sha256').update(call.body).digest('hex') !== declared) {
+      // S3 names the mismatch; other services only see a signature that does not match.
+      if (isS3) throw new AuthError('payload-hash', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+      throw new AuthError('bad-signature', 'payload hash mismatch', { AWSAccessKeyId: auth.accessKeyId });
     }
   }
   return key;
