@@ -25,6 +25,8 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
   const selectedRef = useRef(0);
   const [selected, setSelectedState] = useState(0);
   const rows = useMemo(() => profileRows(profiles, identities, filter, now, session.profile), [profiles, identities, filter, now, session.profile]);
+  // Stable between keypresses, so column widths are measured once per data change, not per move.
+  const cells = useMemo(() => rows.map((r) => r.cells), [rows]);
   const cursor = Math.min(selected, Math.max(0, rows.length - 1));
   const row = rows[cursor];
   const setSelected = (next: number) => { selectedRef.current = next; setSelectedState(next); };
@@ -69,7 +71,7 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
   return (
     <Box flexDirection="column" height={height}>
       {problems.length ? <Text {...theme.danger} wrap="truncate">⚠ {problems.join('; ')}</Text> : null}
-      <Table columns={profileColumns} rows={rows.map((r) => r.cells)} toneOf={(i) => rows[i].tone} selected={cursor}
+      <Table columns={profileColumns} rows={cells} toneOf={(i) => rows[i].tone} selected={cursor}
         width={width} height={tableHeight} emptyText={loading ? 'reading profiles…' : filter ? `no profile matches "${filter}"` : 'no profiles: n creates one'} />
       {filtering
         ? <CommandLine prefix="/" initial={filter} onChange={(text) => { setFilter(text); setSelected(0); }}

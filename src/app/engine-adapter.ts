@@ -1,6 +1,6 @@
 // Binds the dashboard's engine port to src/engine. Everything that touches files or the network
 // for the dashboard happens here, never in components.
-import { loadConfigFiles, stringValue, type Section } from '../engine/config/files.js';
+import { loadConfigFiles, stringValue, type LoadedConfig, type Section } from '../engine/config/files.js';
 import { describeSource, resolveSettings } from '../engine/config/settings.js';
 import { resolveCredentials } from '../engine/credentials/index.js';
 import { createClient } from '../engine/http/client.js';
@@ -37,15 +37,20 @@ function lintProfile(name: string, section: Section, names: Set<string>, ssoSess
 }
 
 export function createEngineAdapter(env: NodeJS.ProcessEnv): DashboardEngine {
+  // Parsed once per listProfiles (the reload point), not once per identity check: with hundreds of
+  // profiles, re-reading the files for each check starved the first frame.
+  let loaded: LoadedConfig | undefined;
+  const config = () => (loaded ??= loadConfigFiles(env));
   const region = (profile: string) => {
-    const section = loadConfigFiles(env).getProfile(profile);
+    const section = config().getProfile(profile);
     return stringValue(section, 'region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
   };
   const unsupported = (what: string) => Promise.reject(new Error(`${what} is not available in this build yet`));
 
   return {
     async listProfiles() {
-      const config = loadConfigFiles(env);
+      loaded = loadConfigFiles(env);
+      const config = loaded;
       const names = new Set(config.listProfiles());
       const ssoSessions = new Set(config.ssoSessions.keys());
       const profiles: ProfileSummary[] = [...names].map((name) => {
@@ -65,9 +70,9 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv): DashboardEngine {
     },
 
     async identify(profile: string, interaction: Interaction): Promise<Identity> {
-      const provider = resolveCredentials(profile, { env, region: region(profile), mfaCode: interaction.mfaCode });
+      const provider = resolveCredentials(profile, { env, config: config(), region: region(profile), mfaCode: interaction.mfaCode });
       const credentials = await provider.get();
-      const settings = resolveSettings({ env, profile });
+      const settings = resolveSettings({ env, profile, config: config() });
       const sts = createClient({ service: 'sts', region: region(profile), credentials, endpointUrl: settings.endpointUrlFor('sts')?.value });
       const result = await sts.call('GetCallerIdentity', {});
       return { account: String(result.Account), arn: String(result.Arn), userId: String(result.UserId), expiresAt: credentials.expiration };
