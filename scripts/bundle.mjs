@@ -1,9 +1,11 @@
 // Ships one ESM bundle (dist/awsdeck.js) plus lazily loaded chunks: the CLI path never loads
 // React/Ink, and bundled Ink starts far faster than unbundled (shared/DESIGN.md).
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 
-await build({
+rmSync('dist', { recursive: true, force: true });
+const result = await build({
+  metafile: true,
   entryPoints: { awsdeck: 'src/cli/main.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
@@ -21,3 +23,4 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/awsdeck.js', 0o755);
+writeFileSync('dist/meta.json', JSON.stringify(result.metafile));

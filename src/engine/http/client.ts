@@ -146,15 +146,20 @@ export function createClient(opts: ClientOptions): AwsClient {
     }
     const url = new URL(`${toSend.protocol}//${hostHeader(toSend)}${toSend.path}`);
     url.search = encodeQuery(toSend.query);
-    trace(`send ${toSend.method} ${url.href} attempt=${attemptNo}`);
-    trace(`request headers ${JSON.stringify(redactHeaders(toSend.headers))}`);
-    if (toSend.body !== undefined) trace(`request body ${redactBody(toSend.body)}`);
+    if (opts.debug) {
+      trace(`send ${toSend.method} ${url.href} attempt=${attemptNo}`);
+      trace(`request headers ${JSON.stringify(redactHeaders(toSend.headers))}`);
+      if (toSend.body !== undefined) trace(`request body ${redactBody(toSend.body)}`);
+    }
     await limiter?.acquire();
     const started = Date.now();
     const res = await send({ method: toSend.method, url, headers: toSend.headers, body: toSend.body }, transport);
-    trace(`response ${res.statusCode} in ${Date.now() - started} ms, ${res.body.length} bytes`);
-    trace(`response headers ${JSON.stringify(redactHeaders(res.headers))}`);
-    if (res.body.length) trace(`response body ${redactBody(res.body)}`);
+    // Trace strings are built only under --debug: redacting a large body is not free.
+    if (opts.debug) {
+      trace(`response ${res.statusCode} in ${Date.now() - started} ms, ${res.body.length} bytes`);
+      trace(`response headers ${JSON.stringify(redactHeaders(res.headers))}`);
+      if (res.body.length) trace(`response body ${redactBody(res.body)}`);
+    }
     return res;
   }
 
