@@ -6,6 +6,7 @@ import { createSandboxServer } from './server.js';
 import { seedDemoOrganisation, seedEmptyOrganisation } from './seed-org.js';
 import { seedDemoResources } from './seed-resources.js';
 import { loadSnapshot, saveSnapshot } from './persist.js';
+import { resetEc2Ids } from './services/ec2-store.js';
 
 export { totp, verifyTotp } from './totp.js';
 export { SandboxState } from './state.js';
@@ -45,6 +46,7 @@ export async function startSandbox(options: SandboxStartOptions): Promise<Sandbo
     deviceCodeTtlSeconds: options.deviceCodeTtlSeconds ?? DEFAULT_OPTIONS.deviceCodeTtlSeconds,
     instanceTransitionMs: options.instanceTransitionMs ?? DEFAULT_OPTIONS.instanceTransitionMs,
   });
+  resetEc2Ids();
   if (options.seed === 'demo') {
     seedDemoOrganisation(state);
     seedDemoResources(state);

@@ -1,7 +1,7 @@
 // EC2 resources for one account and region, kept in the shapes EC2 returns (model member
 // names), plus the timers that move instances through their states like AWS does.
 import type { SandboxState, Tag } from '../state.js';
-import { randomHex } from '../wire.js';
+import { createHash } from 'node:crypto';
 
 export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
 export const STATE_CODES: Record<InstanceStateName, number> = { pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 };
@@ -50,8 +50,16 @@ export interface Ec2Store {
   subnets: Map<string, Ec2Subnet>;
 }
 
+let idCounter = 0;
+
+/** Ids follow creation order, so a seed rebuilt from scratch gets the same ids (which `--data` relies on). */
 export function ec2Id(prefix: string): string {
-  return `${prefix}-${randomHex(17)}`;
+  return `${prefix}-${createHash('sha256').update(`${prefix}/${idCounter++}`).digest('hex').slice(0, 17)}`;
+}
+
+/** Start id numbering again (each sandbox seeds from zero). */
+export function resetEc2Ids(): void {
+  idCounter = 0;
 }
 
 /** The store for one account+region; a new region starts with a default VPC, subnets and group, as AWS accounts do. */
