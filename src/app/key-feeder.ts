@@ -3,7 +3,11 @@
 // commit what the previous one changed.
 import type { KeyPress } from './keys.js';
 
-export function createKeyFeeder(deliver: (key: KeyPress) => void, nextTick: (run: () => void) => void = setImmediate) {
+// React's scheduler runs on setImmediate and Ink may defer a commit past one turn (a tmux test lost
+// the "o" of "/ops" with one turn); three turns passed repeatedly and cost ~1 ms per burst key.
+const afterCommit = (run: () => void) => setImmediate(() => setTimeout(() => setImmediate(run), 0));
+
+export function createKeyFeeder(deliver: (key: KeyPress) => void, nextTick: (run: () => void) => void = afterCommit) {
   const queue: KeyPress[] = [];
   let draining = false;
   const drain = () => {

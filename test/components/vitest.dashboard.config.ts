@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
-    include: ['test/app/**/*.test.ts', 'test/components/**/*.test.tsx'],
+    include: ['test/app/**/*.test.ts', 'test/components/**/*.test.tsx', 'test/e2e/**/*.test.ts'],
     env: { CI: 'false', FORCE_COLOR: '0' },
     testTimeout: 30_000,
     pool: 'forks',
