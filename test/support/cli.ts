@@ -1,5 +1,5 @@
 // Runs the shipped bundle (dist/awsdeck.js) and the AWS CLI v2 as child processes.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { awsCliV2Path } from './aws-cli.js';
 
@@ -29,4 +29,18 @@ export function runAwsCliV1(args: string[], env: NodeJS.ProcessEnv): RunResult {
   const r = spawnSync('python3', ['-m', 'awscli', ...args], { env, encoding: 'utf8', timeout: 120_000 });
   if (r.error) throw r.error;
   return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
+}
+
+/** Like runAwsdeck, without blocking the event loop (for servers running inside the test process). */
+export function runAwsdeckAsync(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BUNDLE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ stdout, stderr, status: status ?? -1 }));
+  });
 }
