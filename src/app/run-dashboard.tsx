@@ -19,10 +19,9 @@ export interface RunDashboardOptions {
 
 interface Demo { env: NodeJS.ProcessEnv; mfaHint?: () => string; cleanup(): Promise<void> | void }
 
-async function prepareDemo(): Promise<Demo> {
-  const modulePath = '../sandbox/demo.js';
-  const demo = (await import(/* @vite-ignore */ modulePath)) as { prepareDemo(): Promise<Demo> };
-  return demo.prepareDemo();
+async function prepareDemo(baseEnv: NodeJS.ProcessEnv): Promise<Demo> {
+  const { prepareDemo: prepare } = await import('../sandbox/demo.js');
+  return prepare({ baseEnv });
 }
 
 /** OSC 52 puts text on the terminal's clipboard without it ever being drawn. */
@@ -32,8 +31,9 @@ function copyToClipboard(stdout: NodeJS.WriteStream, text: string): void {
 
 export async function runDashboard(options: RunDashboardOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
-  const demo = options.demo ? await prepareDemo() : undefined;
-  const env = demo ? { ...options.env, ...demo.env } : options.env;
+  const demo = options.demo ? await prepareDemo(options.env) : undefined;
+  // The demo's environment already holds the base environment minus every AWS_* variable.
+  const env = demo ? demo.env : options.env;
   const printAfterExit: string[] = [];
   const dashboard = createDashboard(createEngineAdapter(env), {
     env,
