@@ -10,7 +10,7 @@ import { loadService, serviceNames } from '../engine/models/loader.js';
 import type { ServiceModel } from '../engine/models/types.js';
 import { formatOutput, formatTextPage, formatTextResumeToken, formatYamlStreamPage, validateQuery, type OutputFormat } from '../engine/output/index.js';
 import { ExitCode, type CliIO } from './io.js';
-import { checkChoice, parseGlobalArgs, parseOperationArgs, splitOperation, operationCliNames, type GlobalOptions, type OperationArgs } from './params/index.js';
+import { checkChoice, parseGlobalArgs, parseOperationArgs, splitOperation, operationCliNames, xformName, type GlobalOptions, type OperationArgs } from './params/index.js';
 import { reportError } from './report-error.js';
 import { BUILTIN_COMMANDS } from './builtins.js';
 
@@ -33,6 +33,7 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
       io.stdout.write(serviceHelp(model));
       return ExitCode.ok;
     }
+    if (rest[0] === 'wait' && Object.keys(model.waiters).length > 0) return await runWait(model, rest.slice(1), globals, io);
     const { operation, args } = splitOperation(rest, operationCliNames(model));
     if (globals.query !== undefined) validateQuery(globals.query);
     const settings = resolveSettings({ env: io.env, flags: settingsFlags(globals) });
@@ -54,6 +55,25 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
   } catch (err) {
     return reportError(err, io, debug);
   }
+}
+
+/** `awsdeck <service> wait <waiter> [params]`: polls like `aws <service> wait`; prints nothing. */
+async function runWait(model: ServiceModel, rest: string[], globals: GlobalOptions, io: CliIO): Promise<number> {
+  const byCliName = new Map(Object.keys(model.waiters).map((name) => [xformName(name), name]));
+  const { operation: waiterCliName, args } = splitOperation(rest, [...byCliName.keys()]);
+  const waiterName = byCliName.get(waiterCliName)!;
+  const config = model.waiters[waiterName]!;
+  const settings = resolveSettings({ env: io.env, flags: settingsFlags(globals) });
+  const parsed = parseOperationArgs(model, xformName(config.operation), args, { noPaginate: true, cwd: io.cwd, env: io.env });
+  if (parsed.help) {
+    const { operationHelp } = await import('./help/index.js');
+    io.stdout.write(operationHelp(model, parsed.operationCliName));
+    return ExitCode.ok;
+  }
+  const client = clientFor(model, globals, settings, io);
+  const { wait } = await import('../engine/http/waiter.js');
+  await wait(waiterName, config, () => client.call(config.operation, parsed.params));
+  return ExitCode.ok;
 }
 
 function settingsFlags(globals: GlobalOptions) {

@@ -147,3 +147,21 @@ describe('errors print the same text with the same exit code', () => {
     expect(ours.stderr).toContain('maybe you meant:');
   });
 });
+
+describe('waiters', () => {
+  it('wait instance-running succeeds silently for a running instance', () => {
+    const id = JSON.parse(seed(['ec2', 'run-instances', '--image-id', 'ami-12c6146b', '--count', '1'])).Instances[0].InstanceId;
+    const [cli, ours] = both(['ec2', 'wait', 'instance-running', '--instance-ids', id]);
+    expect(cli.status).toBe(0);
+    expect(ours).toEqual(cli);
+  });
+
+  it('a terminal failure state prints the waiter error like the CLI', () => {
+    const id = JSON.parse(seed(['ec2', 'run-instances', '--image-id', 'ami-12c6146b', '--count', '1'])).Instances[0].InstanceId;
+    seed(['ec2', 'terminate-instances', '--instance-ids', id]);
+    const [cli, ours] = both(['ec2', 'wait', 'instance-running', '--instance-ids', id]);
+    expect(cli.status).toBe(255);
+    expect(ours.stderr).toBe(cli.stderr);
+    expect(ours.status).toBe(255);
+  });
+});
