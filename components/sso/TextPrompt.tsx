@@ -1,0 +1,33 @@
+// One wizard question: `Label [current]: ` with the answer typed inline and validated as typed.
+import { useState } from 'react';
+import { Text, Box, useInput } from 'ink';
+import { promptText, type AskPrompt } from '../../src/app/sso/wizard-ui.js';
+import type { Theme } from '../../src/app/theme.js';
+
+export function TextPrompt({ prompt, onSubmit, theme }: { prompt: AskPrompt; onSubmit(value: string): void; theme: Theme }) {
+  const [value, setValue] = useState('');
+  const effective = value === '' && prompt.current ? prompt.current : value;
+  // Only complain about what was typed; an empty answer is judged on Enter.
+  const problem = value === '' ? undefined : prompt.validate?.(effective);
+  const [enterProblem, setEnterProblem] = useState<string | undefined>();
+
+  useInput((input, key) => {
+    if (key.return) {
+      const p = prompt.validate?.(effective);
+      if (p) setEnterProblem(p);
+      else onSubmit(effective);
+      return;
+    }
+    setEnterProblem(undefined);
+    if (key.backspace || key.delete) setValue((v) => v.slice(0, -1));
+    else if (!key.ctrl && !key.meta && input && !key.escape && !key.tab) setValue((v) => v + input.replace(/[\r\n]/g, ''));
+  });
+
+  const shown = problem ?? enterProblem;
+  return (
+    <Box flexDirection="column">
+      <Text>{promptText(prompt)}<Text {...theme.accent}>{value}</Text><Text inverse> </Text></Text>
+      {shown ? <Text {...theme.danger}>{shown}</Text> : null}
+    </Box>
+  );
+}
