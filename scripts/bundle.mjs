@@ -13,6 +13,8 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Prefer packages' ES module builds: they tree-shake (signature-v4's CJS build drags in all of @smithy/core).
+  mainFields: ['module', 'main'],
   target: 'node20',
   external: ['react-devtools-core'],
   define: { 'process.env.NODE_ENV': '"production"' },

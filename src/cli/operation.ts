@@ -42,6 +42,7 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
       cwd: io.cwd,
       env: io.env,
       binaryFormat: (globals.cliBinaryFormat ?? settings.cliBinaryFormat.value) as 'base64' | 'raw-in-base64-out',
+      parseYaml: await yamlParserIfNeeded(args),
     });
     if (parsed.help) {
       const { operationHelp } = await import('./help/index.js');
@@ -64,7 +65,7 @@ async function runWait(model: ServiceModel, rest: string[], globals: GlobalOptio
   const waiterName = byCliName.get(waiterCliName)!;
   const config = model.waiters[waiterName]!;
   const settings = resolveSettings({ env: io.env, flags: settingsFlags(globals) });
-  const parsed = parseOperationArgs(model, xformName(config.operation), args, { noPaginate: true, cwd: io.cwd, env: io.env });
+  const parsed = parseOperationArgs(model, xformName(config.operation), args, { noPaginate: true, cwd: io.cwd, env: io.env, parseYaml: await yamlParserIfNeeded(args) });
   if (parsed.help) {
     const { operationHelp } = await import('./help/index.js');
     io.stdout.write(operationHelp(model, parsed.operationCliName));
@@ -74,6 +75,13 @@ async function runWait(model: ServiceModel, rest: string[], globals: GlobalOptio
   const { wait } = await import('../engine/http/waiter.js');
   await wait(waiterName, config, () => client.call(config.operation, parsed.params));
   return ExitCode.ok;
+}
+
+/** The YAML library is large: load it only for --cli-input-yaml. */
+async function yamlParserIfNeeded(args: string[]): Promise<((text: string) => unknown) | undefined> {
+  if (!args.includes('--cli-input-yaml')) return undefined;
+  const { parse } = await import('yaml');
+  return (text) => parse(text);
 }
 
 function settingsFlags(globals: GlobalOptions) {

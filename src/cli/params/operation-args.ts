@@ -1,6 +1,5 @@
 // `awsdeck <service> <operation> [args]` → the operation's input parameters and paging settings,
 // following the AWS CLI v2's argument handling step by step (see arg-table.ts for the flags).
-import { parse as parseYaml } from 'yaml';
 import type { ServiceModel } from '../../engine/models/types.js';
 import { ArgParser, type OptionSpec, type PositionalSpec } from './argparse-lite.js';
 import { buildArgTable, type ArgDef, type ArgTable } from './arg-table.js';
@@ -45,6 +44,11 @@ export interface OperationParseOptions extends ParamFileContext {
    * is. Comes from --cli-binary-format or the profile's cli_binary_format.
    */
   binaryFormat?: 'base64' | 'raw-in-base64-out';
+  /**
+   * The YAML parser for --cli-input-yaml. Injected so the common path never loads a YAML library
+   * (the driver imports one only when that flag is present).
+   */
+  parseYaml?: (text: string) => unknown;
 }
 
 const RELAXING_FLAGS = ['--cli-input-json', '--cli-input-yaml', '--generate-cli-skeleton'];
@@ -207,7 +211,7 @@ function buildParams(ctx: UnpackContext, table: ArgTable, values: Map<string, un
   return params;
 }
 
-function mergeCliInput(table: ArgTable, values: Map<string, unknown>, params: Record<string, unknown>, ctx: ParamFileContext): void {
+function mergeCliInput(table: ArgTable, values: Map<string, unknown>, params: Record<string, unknown>, ctx: OperationParseOptions): void {
   const given = (['cli-input-json', 'cli-input-yaml'] as const).filter((k) => values.get(k) !== undefined);
   if (!given.length) return;
   if (given.length > 1) throw new CliArgumentError('Only one --cli-input- parameter may be specified.', 'param');
@@ -220,9 +224,10 @@ function mergeCliInput(table: ArgTable, values: Map<string, unknown>, params: Re
     if (err instanceof ParamFileError) throw paramError(`--${flag}`, err.message);
     throw err;
   }
+  if (flag === 'cli-input-yaml' && !ctx.parseYaml) throw new Error('no YAML parser was given for --cli-input-yaml');
   let loaded: unknown;
   try {
-    loaded = flag === 'cli-input-json' ? parsePythonJson(text) : parseYaml(text);
+    loaded = flag === 'cli-input-json' ? parsePythonJson(text) : ctx.parseYaml!(text);
   } catch {
     // The CLI names this parameter without dashes here.
     throw paramError(flag, flag === 'cli-input-json' ? 'Invalid JSON received.' : 'Invalid YAML received.');
