@@ -1,6 +1,6 @@
 // A list that filters as you type: only the visible window is mounted, so thousands of accounts
 // stay instant. Up/Down/PgUp/PgDn move, Enter picks, Backspace edits the filter.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { FilterList, visibleWindow } from '../../src/app/sso/filter-list.js';
 import type { ChoosePrompt } from '../../src/app/sso/wizard-ui.js';
@@ -10,23 +10,31 @@ const HEIGHT = 10;
 
 export function FilterSelect({ prompt, onSubmit, theme }: { prompt: ChoosePrompt<unknown>; onSubmit(value: unknown): void; theme: Theme }) {
   const list = useMemo(() => new FilterList(prompt.items), [prompt]);
-  const [query, setQuery] = useState('');
-  const [cursor, setCursor] = useState(0);
-  const matches = useMemo(() => list.matches(query), [list, query]);
-  const at = Math.min(cursor, Math.max(0, matches.length - 1));
+  const [view, setView] = useState({ query: '', cursor: 0 });
+  // Keys can arrive faster than React re-renders: the handler works on the latest state in a ref.
+  const latest = useRef({ query: '', cursor: 0, matches: list.matches('') });
+  const { query } = view;
+  const matches = latest.current.query === query ? latest.current.matches : list.matches(query);
+  const at = Math.min(view.cursor, Math.max(0, matches.length - 1));
 
   useInput((input, key) => {
+    const s = latest.current;
+    const last = Math.max(0, s.matches.length - 1);
+    const move = (cursor: number) => { latest.current = { ...s, cursor: Math.max(0, Math.min(last, cursor)) }; };
+    const filter = (q: string) => { latest.current = { query: q, cursor: 0, matches: list.matches(q) }; };
     if (key.return) {
-      const index = matches[at];
+      const index = s.matches[Math.min(s.cursor, last)];
       if (index !== undefined) onSubmit(prompt.items[index]!.value);
       return;
     }
-    if (key.upArrow) setCursor(Math.max(0, at - 1));
-    else if (key.downArrow) setCursor(Math.min(matches.length - 1, at + 1));
-    else if (key.pageUp) setCursor(Math.max(0, at - HEIGHT));
-    else if (key.pageDown) setCursor(Math.min(matches.length - 1, at + HEIGHT));
-    else if (key.backspace || key.delete) { setQuery((q) => q.slice(0, -1)); setCursor(0); }
-    else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab) { setQuery((q) => q + input); setCursor(0); }
+    if (key.upArrow) move(s.cursor - 1);
+    else if (key.downArrow) move(s.cursor + 1);
+    else if (key.pageUp) move(s.cursor - HEIGHT);
+    else if (key.pageDown) move(s.cursor + HEIGHT);
+    else if (key.backspace || key.delete) filter(s.query.slice(0, -1));
+    else if (input && !key.ctrl && !key.meta && !key.escape && !key.tab) filter(s.query + input);
+    else return;
+    setView({ query: latest.current.query, cursor: latest.current.cursor });
   });
 
   const { start, end } = visibleWindow(matches.length, at, HEIGHT);

@@ -1,11 +1,14 @@
 // One wizard question: `Label [current]: ` with the answer typed inline and validated as typed.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Text, Box, useInput } from 'ink';
 import { promptText, type AskPrompt } from '../../src/app/sso/wizard-ui.js';
 import type { Theme } from '../../src/app/theme.js';
 
 export function TextPrompt({ prompt, onSubmit, theme }: { prompt: AskPrompt; onSubmit(value: string): void; theme: Theme }) {
-  const [value, setValue] = useState('');
+  const [value, setValueState] = useState('');
+  // Keys can arrive faster than React re-renders: the handler reads the latest text from a ref.
+  const latest = useRef('');
+  const setValue = (next: (v: string) => string) => { latest.current = next(latest.current); setValueState(latest.current); };
   const effective = value === '' && prompt.current ? prompt.current : value;
   // Only complain about what was typed; an empty answer is judged on Enter.
   const problem = value === '' ? undefined : prompt.validate?.(effective);
@@ -13,9 +16,10 @@ export function TextPrompt({ prompt, onSubmit, theme }: { prompt: AskPrompt; onS
 
   useInput((input, key) => {
     if (key.return) {
-      const p = prompt.validate?.(effective);
+      const answer = latest.current === '' && prompt.current ? prompt.current : latest.current;
+      const p = prompt.validate?.(answer);
       if (p) setEnterProblem(p);
-      else onSubmit(effective);
+      else onSubmit(answer);
       return;
     }
     setEnterProblem(undefined);
