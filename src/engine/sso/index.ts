@@ -10,5 +10,6 @@ export type { FlowKind } from './registration.js';
 export { SsoCache, tokenFromJson } from './sso-cache.js';
 export type { CachedToken, CachedRegistration } from './token-cache.js';
 export { tokenCacheKey, registrationCacheKey, roleCredentialsCacheKey } from './cache-names.js';
+export { planPopulate, fetchAssignments, sanitiseProfileName, renderTemplate, DEFAULT_TEMPLATE, type Assignment, type PopulatePlan, type PlannedProfile } from './populate.js';
 export { PortalClient, portalLogout, type PortalAccount, type PortalRole, type RoleCredentials } from './portal.js';
 export * from './errors.js';

@@ -33,7 +33,8 @@ export class PortalClient {
   constructor(private readonly opts: PortalOptions) {
     // Our own pacing and backoff replace the pipeline's retries, so each attempt is visible.
     this.client = createClient({ service: 'sso', region: opts.region, endpointUrl: opts.endpointUrl, unsigned: true, maxAttempts: 1 });
-    this.spacingMs = 1000 / Math.min(opts.maxRequestsPerSecond ?? 10, 19);
+    // Capped at 18/s: slot jitter can then never put 20 requests inside one second.
+    this.spacingMs = 1000 / Math.min(opts.maxRequestsPerSecond ?? 10, 18);
   }
 
   /** Waits for this request's slot so that requests never exceed the configured rate. */
