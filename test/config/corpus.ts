@@ -42,10 +42,10 @@ export const corpus: CorpusCase[] = [
     ].join('\n'),
   },
   {
-    name: 'odd headers: quoted, three tokens, profilefoo, plugins, leading-space name',
+    name: 'odd headers: quoted, three tokens, profilefoo, other sections, leading-space name',
     config: [
       "[profile 'my dev']", 'region = us-east-1', '[profile "qa env"]', 'region = us-east-2', '[profile a b]', 'region = x',
-      '[profilefoo]', 'region = y', '[plugins]', 'cli_legacy_plugin_path = /tmp', '[preview]', 'cloudfront = true',
+      '[profilefoo]', 'region = y', '[toolkit]', 'telemetry = off', '[preview]', 'cloudfront = true',
       '[ profile lead]', 'region = z', '[profile default]', 'output = yaml', '',
     ].join('\n'),
   },

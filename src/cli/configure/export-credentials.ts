@@ -7,7 +7,8 @@ import type { CliIO } from '../io.js';
 import { ExitCode } from '../io.js';
 import { parseArgs } from './args.js';
 import { cliCredentialProvider } from './credentials-for-cli.js';
-import { printError, usageError } from './output.js';
+import { printError, reportError, usageError } from './output.js';
+import { loadConfigFiles } from '../../engine/config/index.js';
 
 const RECURSION_VAR = '_AWS_CLI_PROFILE_CHAIN';
 const MAX_RECURSION = 4;
@@ -57,9 +58,15 @@ export async function runExportCredentials(argv: string[], io: CliIO): Promise<n
   const env = { ...io.env, [RECURSION_VAR]: [...seen, current].join(',') };
   let creds: Credentials;
   try {
+    loadConfigFiles(io.env); // an unreadable file is reported as itself (exit 255), as the CLI does
+  } catch (err) {
+    return reportError(io, err);
+  }
+  try {
     creds = await cliCredentialProvider(io, profileFlag, env).get();
   } catch (err) {
-    const reason = err instanceof NoCredentialsError ? 'no credentials found' : (err as Error).message;
+    // The CLI's message ends in a newline except for the no-credentials case.
+    const reason = err instanceof NoCredentialsError ? 'no credentials found' : `${(err as Error).message}\n`;
     printError(io, `Unable to retrieve credentials: ${reason}`);
     return ExitCode.configuration;
   }
