@@ -126,7 +126,11 @@ function updateSection(lines: string[], start: number, pending: WriteValues): vo
     }
   }
   if (Object.values(pending).some((v) => v !== null)) {
-    if (!lines[lines.length - 1].endsWith('\n')) lines.push('\n');
+    // Deliberate divergence: the CLI adds the missing final newline as a separate element and then
+    // inserts after it, which glues the new keys onto a final comment line. We end that line instead.
+    // (When the section's last key is the file's last line, both give the same bytes.)
+    const last = lines.length - 1;
+    if (!lines[last].endsWith('\n')) lines[last] += '\n';
     lines.splice(lastOption + 2, 0, renderValues(pending));
   }
 }
