@@ -17,6 +17,9 @@ const SUBCOMMANDS: Record<string, (argv: string[], io: CliIO) => number | Promis
   'export-credentials': runExportCredentials,
   'mfa-login': (argv, io) => runMfaLogin(argv, io),
   lint: runLint,
+  // The SSO wizards live with the SSO code; loaded only when asked for (they pull in Ink).
+  sso: async (argv, io) => (await import('../sso/configure-sso.js')).runConfigureSso(argv, io),
+  'sso-session': async (argv, io) => (await import('../sso/configure-sso.js')).runConfigureSsoSession(argv, io),
 };
 
 /** Lets other modules add configure subcommands (e.g. `sso`, `sso-session` from the SSO module). */
