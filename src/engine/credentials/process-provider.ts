@@ -55,11 +55,18 @@ interface ProcessResult { code: number | null; stdout: string; stderr: string; t
 
 function run(argv: string[], ctx: CredentialContext): Promise<ProcessResult> {
   return new Promise((resolve) => {
+    // Same session (not detached): tools such as aws-vault prompt on the controlling terminal.
     const child = spawn(argv[0], argv.slice(1), { env: ctx.env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, ctx.credentialProcessTimeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL'); // resolve now: a grandchild may keep our pipes open for a while
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ code: null, stdout, stderr, timedOut });
+    }, ctx.credentialProcessTimeoutMs);
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
     child.on('error', (err) => {
