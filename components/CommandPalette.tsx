@@ -19,7 +19,7 @@ export function CommandPalette({ onClose, go, openHelp }: { onClose(): void; go(
       case 'view': go(command.view); break;
       case 'help': openHelp(); return;
       case 'quit': quit(); break;
-      case 'profile': dashboard.switchProfile(command.name); void dashboard.check(command.name); break;
+      case 'profile': dashboard.switchProfile(command.name); void dashboard.check(command.name, true); break;
       case 'region': dashboard.switchRegion(command.name); break;
     }
     onClose();

@@ -2,7 +2,7 @@
 // above the field; Esc cancels the action that asked.
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
-import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
+import { useKeyLayer, useNow, useServices } from '../src/app/dashboard-context.js';
 import type { MfaPrompt } from '../src/app/prompts.js';
 import { Modal } from './Modal.js';
 
@@ -11,6 +11,7 @@ export function MfaModal({ prompt, width }: { prompt: MfaPrompt; width: number }
   const digits = useRef('');
   const [shown, setShown] = useState('');
   const [masked, setMasked] = useState(false);
+  useNow(demo?.hint ? 1000 : 60_000); // the demo's hint is a live TOTP: it changes every 30 s
   useKeyLayer('modal', (key) => {
     if (key.name === 'escape') dashboard.prompts.cancel();
     else if (key.name === 'enter' && digits.current.length === 6) dashboard.prompts.submit(digits.current);
@@ -26,7 +27,7 @@ export function MfaModal({ prompt, width }: { prompt: MfaPrompt; width: number }
       <Text wrap="truncate" {...theme.muted}>device {prompt.serial}</Text>
       {prompt.error ? <Text wrap="wrap" {...theme.danger}>{prompt.error}</Text> : null}
       <Text>code: <Text {...theme.accent} bold>{field.split('').join(' ')}</Text></Text>
-      {demo?.hint ? <Text wrap="wrap" {...theme.info}>{demo.hint()}</Text> : null}
+      {demo?.hint ? <Text wrap="wrap" {...theme.info}>demo: the demo device shows {demo.hint()} now (a new code every 30 s)</Text> : null}
     </Modal>
   );
 }

@@ -14,7 +14,7 @@ import { Table } from './Table.js';
 import type { ViewProps } from './ViewBody.js';
 
 export function ProfilesView({ width, height, active, push, onContext }: ViewProps) {
-  const { dashboard, readOnly, theme, openSubshell } = useServices();
+  const { dashboard, readOnly, theme } = useServices();
   const { profiles, identities, problems, loading } = useStore(dashboard.profiles);
   const session = useStore(dashboard.session);
   const now = useNow(15_000);
@@ -47,14 +47,14 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
     'table.bottom': move('table.bottom'), 'table.pageDown': move('table.pageDown'), 'table.pageUp': move('table.pageUp'),
     'table.filter': () => setFiltering(true),
     'table.clearFilter': () => setFilter(''),
-    'profiles.use': withRow((name) => { dashboard.switchProfile(name); void dashboard.check(name); }),
+    'profiles.use': withRow((name) => { dashboard.switchProfile(name); void dashboard.check(name, true); }),
     'profiles.describe': withRow((name) => push({ id: 'profile-detail', profile: name })),
-    'profiles.login': withRow((name) => void dashboard.ssoLogin(name)),
+    'profiles.login': withRow((name) => void dashboard.logIn(name)),
     'profiles.mfa': withRow((name) => void dashboard.unlockWithMfa(name)),
-    'profiles.refresh': withRow((name) => void dashboard.check(name)),
+    'profiles.refresh': withRow((name) => void dashboard.check(name, true)),
     'profiles.refreshAll': () => void dashboard.checkAll(true),
     'profiles.export': withRow(setExporting),
-    'profiles.exec': withRow((name) => openSubshell?.(name)),
+    'profiles.exec': withRow((name) => void dashboard.openSubshell(name)),
     'profiles.new': () => setForm(newProfileForm(profiles)),
     'profiles.edit': () => { if (row) setForm(editProfileForm(row.summary)); },
     'profiles.clone': () => { if (row) setForm(cloneProfileForm(row.summary, profiles)); },

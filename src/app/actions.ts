@@ -30,6 +30,8 @@ export interface ActionDef {
 
 const rowIs = (key: string, ...values: string[]) => (ctx: ActionContext) =>
   values.includes(String(ctx.row?.[key]));
+// The environment row has no section in any file: nothing to edit, rename or delete.
+const fileProfile = (ctx: ActionContext) => ctx.row !== undefined && ctx.row.kind !== 'environment';
 
 export const defaultActions: ActionDef[] = [
   { id: 'help', keys: ['?'], description: 'help: every key', scope: 'global', footer: true },
@@ -59,11 +61,11 @@ export const defaultActions: ActionDef[] = [
   { id: 'profiles.export', keys: ['e'], description: 'export to shell', scope: 'profiles', footer: true },
   { id: 'profiles.exec', keys: ['x'], description: 'subshell with profile', scope: 'profiles' },
   { id: 'profiles.new', keys: ['n'], description: 'new profile', scope: 'profiles', writes: true, footer: true },
-  { id: 'profiles.edit', keys: ['E'], description: 'edit a key', scope: 'profiles', writes: true, footer: true },
-  { id: 'profiles.clone', keys: ['c'], description: 'clone', scope: 'profiles', writes: true },
-  { id: 'profiles.rename', keys: ['M'], description: 'rename (fixes source_profile refs)', scope: 'profiles', writes: true },
-  { id: 'profiles.default', keys: ['D'], description: 'make default', scope: 'profiles', writes: true },
-  { id: 'profiles.delete', keys: ['ctrl+d'], description: 'delete', scope: 'profiles', writes: true, dangerous: true },
+  { id: 'profiles.edit', keys: ['E'], description: 'edit a key', scope: 'profiles', writes: true, footer: true, when: fileProfile },
+  { id: 'profiles.clone', keys: ['c'], description: 'clone', scope: 'profiles', writes: true, when: fileProfile },
+  { id: 'profiles.rename', keys: ['M'], description: 'rename (fixes source_profile refs)', scope: 'profiles', writes: true, when: fileProfile },
+  { id: 'profiles.default', keys: ['D'], description: 'make default', scope: 'profiles', writes: true, when: fileProfile },
+  { id: 'profiles.delete', keys: ['ctrl+d'], description: 'delete', scope: 'profiles', writes: true, dangerous: true, when: fileProfile },
 
   { id: 'errors.decode', keys: ['enter'], description: 'decode authorization message', scope: 'errors', footer: true,
     when: rowIs('encoded', 'true') },

@@ -19,8 +19,6 @@ export interface DashboardServices {
   quit(): void;
   /** Hands exported credentials to the clipboard or to stdout after exit (never to the screen). */
   deliverExport(text: string, target: 'clipboard' | 'after-exit', profile: string): void;
-  /** Leaves the dashboard to run a subshell with the profile's credentials, then comes back. */
-  openSubshell?(profile: string): void;
 }
 
 export const DashboardContext = createContext<DashboardServices | null>(null);

@@ -26,7 +26,12 @@ export interface DashboardOptions {
   concurrency?: number;
   /** Opens a URL in the browser (the SSO verification page). */
   openUrl?: (url: string) => Promise<boolean>;
+  /** Leaves the dashboard for a subshell with this environment and comes back when it exits. */
+  runSubshell?: (env: NodeJS.ProcessEnv, profile: string) => Promise<void>;
 }
+
+/** The service rejected an MFA code (wrong or reused): ask again, showing its message. */
+const isMfaRejection = (message: string | undefined) => /MultiFactorAuthentication|invalid MFA|one time pass/i.test(message ?? '');
 
 export function createDashboard(engine: DashboardEngine, options: DashboardOptions) {
   const profiles = createStore<ProfilesState>({ loading: true, profiles: [], problems: [], identities: {} });
@@ -45,14 +50,53 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
     onDeviceCode: () => undefined,
   };
 
-  async function check(name: string, interaction: Interaction = background): Promise<IdentityState> {
+  /**
+   * Runs an action the person asked for: MFA codes come from the modal (a rejected code is asked
+   * again with the service's message), and a missing or expired SSO token opens the login modal,
+   * after which the action runs again. Esc anywhere rejects with PromptCancelledError.
+   */
+  async function withSignIn<T>(name: string, run: (interaction: Interaction) => Promise<T>): Promise<T> {
+    let lastError: string | undefined;
+    let loggedIn = false;
+    for (;;) {
+      let askedForCode = false;
+      const interaction: Interaction = {
+        mfaCode: (serial) => { askedForCode = true; return prompts.askMfa(name, serial, lastError); },
+        onDeviceCode: () => undefined,
+        // The engine retries a rejected code itself; its warning carries the service's message.
+        onWarning: (message) => { if (isMfaRejection(message)) lastError = message; },
+      };
+      try {
+        return await run(interaction);
+      } catch (error) {
+        if (error instanceof PromptCancelledError) throw error;
+        const state = stateFromError(error);
+        if (state.status === 'needs-login' && !loggedIn) {
+          loggedIn = true;
+          if (await ssoLogin(name)) continue;
+          throw new PromptCancelledError();
+        }
+        if (askedForCode && isMfaRejection(state.message)) {
+          lastError = state.message;
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** Checks a profile's identity; `inPerson` lets it prompt (MFA, SSO login) instead of reporting the need. */
+  async function check(name: string, inPerson = false): Promise<IdentityState> {
     const ticket = (tickets.get(name) ?? 0) + 1;
     tickets.set(name, ticket);
     const previous = profiles.get().identities[name];
     setIdentity(name, { ...previous, status: 'checking' });
     let state: IdentityState;
     try {
-      state = { status: 'valid', identity: await limit(() => engine.identify(name, interaction)) };
+      const identity = inPerson
+        ? await withSignIn(name, (interaction) => engine.identify(name, interaction))
+        : await limit(() => engine.identify(name, background));
+      state = { status: 'valid', identity };
     } catch (error) {
       if (error instanceof PromptCancelledError) state = previous ?? { status: 'unchecked' };
       else {
@@ -104,40 +148,63 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
 
   /** Asks for an MFA code until the service accepts one or the person presses Esc. */
   async function unlockWithMfa(name: string): Promise<void> {
-    let lastError: string | undefined;
-    const interaction: Interaction = {
-      mfaCode: (serial) => prompts.askMfa(name, serial, lastError),
-      onDeviceCode: () => undefined,
-    };
-    for (;;) {
-      const state = await check(name, interaction);
-      if (state.status !== 'error') return;
-      lastError = state.message;
-      if (!/MultiFactorAuthentication|MFA|one time pass/i.test(lastError ?? '')) return;
-    }
+    await check(name, true);
   }
 
-  async function ssoLogin(name: string): Promise<void> {
+  /** The SSO login modal: device code or browser, until approved, failed or cancelled (Esc). */
+  async function ssoLogin(name: string): Promise<boolean> {
     const abort = new AbortController();
     prompts.startSso(name, () => abort.abort());
     try {
       await engine.ssoLogin(name, {
         mfaCode: (serial) => prompts.askMfa(name, serial),
-        onDeviceCode: (info) => {
-          prompts.showDeviceCode(info, false);
-          const url = info.verificationUriComplete ?? info.verificationUri;
-          void (options.openUrl?.(url) ?? Promise.resolve(false)).then((opened) => prompts.showDeviceCode(info, opened));
+        onDeviceCode: (info) => prompts.updateSso({ info }),
+        onBrowserUrl: (browser) => prompts.updateSso({ browser }),
+        openBrowser: async (url) => {
+          const opened = await (options.openUrl?.(url) ?? Promise.resolve(false));
+          prompts.updateSso({ browserOpened: opened });
+          return opened;
         },
+        onNotice: (notice) => prompts.updateSso({ notice }),
         signal: abort.signal,
       });
       prompts.close();
-      await check(name);
+      // One token serves every profile of the sso-session: their states change too.
+      const { profiles: all } = profiles.get();
+      const ssoSession = all.find((p) => p.name === name)?.ssoSession;
+      if (ssoSession) for (const p of all) if (p.name !== name && p.ssoSession === ssoSession) void check(p.name);
+      return true;
     } catch (error) {
-      if (abort.signal.aborted || error instanceof PromptCancelledError) return;
+      if (abort.signal.aborted || error instanceof PromptCancelledError) return false;
       prompts.close();
       errors.record(error, name);
       prompts.showMessage('SSO login failed', (error as Error).message);
+      return false;
     }
+  }
+
+  /** The `l` key: sign in, then check the identity the new token gives. */
+  async function logIn(name: string): Promise<void> {
+    if (await ssoLogin(name)) await check(name);
+  }
+
+  /** The `x` key: a subshell with the profile's credentials (signing in first if needed). */
+  async function openSubshell(name: string): Promise<void> {
+    let env: NodeJS.ProcessEnv;
+    try {
+      env = await withSignIn(name, (interaction) => engine.subshellEnvironment(name, interaction));
+    } catch (error) {
+      if (!(error instanceof PromptCancelledError)) {
+        errors.record(error, name);
+        prompts.showMessage('Cannot open a subshell', (error as Error).message);
+      }
+      return;
+    }
+    if (!options.runSubshell) {
+      prompts.showMessage('Subshell', 'Subshells are not available here.');
+      return;
+    }
+    await options.runSubshell(env, name);
   }
 
   /** Shows the diff of a change and writes it only when confirmed. */
@@ -169,10 +236,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
 
   async function exportCredentials(name: string, format: ShellFormat): Promise<string | undefined> {
     try {
-      return await engine.exportCredentials(name, format, {
-        mfaCode: (serial) => prompts.askMfa(name, serial),
-        onDeviceCode: () => undefined,
-      });
+      return await withSignIn(name, (interaction) => engine.exportCredentials(name, format, interaction));
     } catch (error) {
       if (!(error instanceof PromptCancelledError)) {
         errors.record(error, name);
@@ -193,7 +257,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
     }
   }
 
-  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, switchRegion, unlockWithMfa, ssoLogin, change, exportCredentials, decodeError };
+  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, switchRegion, unlockWithMfa, ssoLogin, logIn, openSubshell, change, exportCredentials, decodeError };
 }
 
 export type Dashboard = ReturnType<typeof createDashboard>;

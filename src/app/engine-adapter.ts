@@ -1,10 +1,15 @@
 // Binds the dashboard's engine port to src/engine. Everything that touches files or the network
 // for the dashboard happens here, never in components.
+import { basename } from 'node:path';
 import { loadConfigFiles, stringValue, type LoadedConfig, type Section } from '../engine/config/files.js';
+import { lintConfig } from '../engine/config/lint.js';
 import { describeSource, resolveSettings } from '../engine/config/settings.js';
 import { resolveCredentials } from '../engine/credentials/index.js';
 import { createClient } from '../engine/http/client.js';
-import type { DashboardEngine, Explanation, Identity, Interaction, ProfileKind, ProfileSummary, ShellFormat } from './engine-port.js';
+import { chooseFlow, FlowPreferences, hostProbe, loginConfig, ssoLogin } from '../engine/sso/index.js';
+import { ENVIRONMENT_PROFILE, type DashboardEngine, type Explanation, type Identity, type Interaction, type ProfileKind, type ProfileSummary, type ShellFormat } from './engine-port.js';
+import { execEnvironment } from './exec.js';
+import { planProfileChange } from './profile-writes.js';
 
 const secretKeys = new Set(['aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
 
@@ -22,37 +27,65 @@ export function profileKind(section: Section | undefined): ProfileKind {
   return 'unknown';
 }
 
-/** Lint findings a person can act on from the home (the full linter is issue 3's `configure lint`). */
-function lintProfile(name: string, section: Section, names: Set<string>, ssoSessions: Set<string>): string[] {
-  const findings: string[] = [];
-  const source = stringValue(section, 'source_profile');
-  if (source && !names.has(source)) findings.push(`source_profile "${source}" does not exist`);
-  const session = stringValue(section, 'sso_session');
-  if (session && !ssoSessions.has(session)) findings.push(`sso_session "${session}" is not defined`);
-  if (stringValue(section, 'sso_start_url') && !session) findings.push('legacy SSO profile: tokens cannot refresh (use an sso-session)');
-  const key = stringValue(section, 'aws_access_key_id');
-  if (key?.startsWith('ASIA') && !stringValue(section, 'aws_session_token')) findings.push('ASIA key without aws_session_token');
-  if (!stringValue(section, 'region')) findings.push(`profile ${name} has no region`);
-  return findings;
+/** The linter's findings (issue 3's `configure lint`) by profile; the rest are file-wide problems. */
+function lintByProfile(env: NodeJS.ProcessEnv): { byProfile: Map<string, string[]>; problems: string[] } {
+  const byProfile = new Map<string, string[]>();
+  const problems: string[] = [];
+  for (const finding of lintConfig(env)) {
+    const where = `${basename(finding.path)}:${finding.line}`;
+    const match = /^profile (.+?): (.*)$/.exec(finding.message);
+    if (match) byProfile.set(match[1], [...(byProfile.get(match[1]) ?? []), `${match[2]} (${where})`]);
+    else problems.push(`${finding.message} (${where})`);
+  }
+  return { byProfile, problems };
 }
 
-export function createEngineAdapter(env: NodeJS.ProcessEnv): DashboardEngine {
+/** AWS_ACCESS_KEY_ID in the environment beats every profile for commands without --profile: show it as a row. */
+function environmentProfile(env: NodeJS.ProcessEnv): ProfileSummary | undefined {
+  const keyId = env.AWS_ACCESS_KEY_ID;
+  if (!keyId) return undefined;
+  return {
+    name: ENVIRONMENT_PROFILE, kind: 'environment', isDefault: false,
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    // Masked the way `aws configure list` shows a key id.
+    keys: [{ key: 'AWS_ACCESS_KEY_ID', value: `****************${keyId.slice(-4)}` }],
+    lint: ['AWS_ACCESS_KEY_ID is set: commands without --profile use these keys, not a profile'],
+  };
+}
+
+export interface EngineAdapterOptions {
+  /** Always sign in with the device code (the demo: the code is approved on the sandbox page). */
+  deviceCodeLogin?: boolean;
+}
+
+export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapterOptions = {}): DashboardEngine {
   // Parsed once per listProfiles (the reload point), not once per identity check: with hundreds of
   // profiles, re-reading the files for each check starved the first frame.
   let loaded: LoadedConfig | undefined;
   const config = () => (loaded ??= loadConfigFiles(env));
   const region = (profile: string) => {
-    const section = config().getProfile(profile);
+    const section = profile === ENVIRONMENT_PROFILE ? undefined : config().getProfile(profile);
     return stringValue(section, 'region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
   };
-  const unsupported = (what: string) => Promise.reject(new Error(`${what} is not available in this build yet`));
+  // The profile's settings decide every endpoint (the demo's endpoint_url, AWS_ENDPOINT_URL_STS, …):
+  // without them an STS hop of an assume-role would go to AWS itself.
+  const settingsFor = (profile: string) => resolveSettings({ env, profile: profile === ENVIRONMENT_PROFILE ? undefined : profile, config: config() });
+  const credentialsFor = (profile: string, interaction?: Interaction) => {
+    const settings = settingsFor(profile);
+    return resolveCredentials(profile === ENVIRONMENT_PROFILE ? undefined : profile, {
+      env, config: config(), region: region(profile), mfaCode: interaction?.mfaCode, warn: interaction?.onWarning,
+      endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
+    });
+  };
+  const stsClient = (profile: string, credentials: Parameters<typeof createClient>[0]['credentials']) =>
+    createClient({ service: 'sts', region: region(profile), credentials, endpointUrl: settingsFor(profile).endpointUrlFor('sts')?.value });
 
   return {
     async listProfiles() {
       loaded = loadConfigFiles(env);
       const config = loaded;
       const names = new Set(config.listProfiles());
-      const ssoSessions = new Set(config.ssoSessions.keys());
+      const lint = lintByProfile(env);
       const profiles: ProfileSummary[] = [...names].map((name) => {
         const section = config.getProfile(name) ?? new Map();
         const keys = [...section.entries()]
@@ -63,22 +96,21 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv): DashboardEngine {
           region: stringValue(section, 'region'), sourceProfile: stringValue(section, 'source_profile'),
           mfaSerial: stringValue(section, 'mfa_serial'), roleArn: stringValue(section, 'role_arn'),
           ssoSession: stringValue(section, 'sso_session'), ssoStartUrl: stringValue(section, 'sso_start_url'),
-          lint: lintProfile(name, section, names, ssoSessions),
+          lint: lint.byProfile.get(name) ?? [],
         };
       });
-      return { profiles, problems: [] };
+      const fromEnvironment = environmentProfile(env);
+      return { profiles: fromEnvironment ? [fromEnvironment, ...profiles] : profiles, problems: lint.problems };
     },
 
     async identify(profile: string, interaction: Interaction): Promise<Identity> {
-      const provider = resolveCredentials(profile, { env, config: config(), region: region(profile), mfaCode: interaction.mfaCode });
-      const credentials = await provider.get();
-      const settings = resolveSettings({ env, profile, config: config() });
-      const sts = createClient({ service: 'sts', region: region(profile), credentials, endpointUrl: settings.endpointUrlFor('sts')?.value });
-      const result = await sts.call('GetCallerIdentity', {});
+      const credentials = await credentialsFor(profile, interaction).get();
+      const result = await stsClient(profile, credentials).call('GetCallerIdentity', {});
       return { account: String(result.Account), arn: String(result.Arn), userId: String(result.UserId), expiresAt: credentials.expiration };
     },
 
-    async explain(profile: string | undefined, regionOverride: string | undefined): Promise<Explanation> {
+    async explain(requested: string | undefined, regionOverride: string | undefined): Promise<Explanation> {
+      const profile = requested === ENVIRONMENT_PROFILE ? undefined : requested;
       const settings = resolveSettings({ env, profile, region: regionOverride });
       const rows = [
         { name: 'profile', value: settings.profileName, source: settings.profile ? describeSource(settings.profile.source) : 'implicit default' },
@@ -99,10 +131,13 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv): DashboardEngine {
       return { settings: rows, warnings };
     },
 
-    planChange: () => unsupported('writing profiles (the comment-preserving writer)'),
+    async planChange(change) {
+      const write = planProfileChange(env, change);
+      return { ...write, apply: async () => { await write.apply(); loaded = undefined; } };
+    },
 
     async exportCredentials(profile: string, format: ShellFormat, interaction: Interaction) {
-      const c = await resolveCredentials(profile, { env, region: region(profile), mfaCode: interaction.mfaCode }).get();
+      const c = await credentialsFor(profile, interaction).get();
       const vars: Array<[string, string | undefined]> = [
         ['AWS_ACCESS_KEY_ID', c.accessKeyId], ['AWS_SECRET_ACCESS_KEY', c.secretAccessKey],
         ['AWS_SESSION_TOKEN', c.sessionToken], ['AWS_CREDENTIAL_EXPIRATION', c.expiration?.toISOString()],
@@ -119,13 +154,31 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv): DashboardEngine {
       }
     },
 
-    ssoLogin: () => unsupported('SSO login (issue 5)'),
+    async ssoLogin(profile: string, interaction: Interaction) {
+      const sso = loginConfig(config(), { profileName: profile, profileExplicit: true });
+      const decision = options.deviceCodeLogin
+        ? { flow: 'device-code' as const }
+        : chooseFlow({ sessionName: sso.sessionName, probe: hostProbe(env), preferences: FlowPreferences.forEnv(env) });
+      await ssoLogin({
+        config: sso, env, flow: decision.flow, force: true,
+        oidcEndpointUrl: settingsFor(profile).endpointUrlFor('sso-oidc')?.value,
+        interaction: {
+          signal: interaction.signal,
+          onDeviceCode: (prompt) => interaction.onDeviceCode(prompt),
+          onAuthorizationUrl: (prompt) => interaction.onBrowserUrl?.(prompt),
+          onBrowserOpen: async (url) => { await interaction.openBrowser?.(url); },
+          onNotice: (message) => interaction.onNotice?.(message),
+        },
+      });
+    },
+
+    async subshellEnvironment(profile: string, interaction: Interaction) {
+      const credentials = await credentialsFor(profile, interaction).get();
+      return execEnvironment(env, profile, credentials, region(profile));
+    },
 
     async decodeAuthorizationMessage(profile: string, encoded: string) {
-      const credentials = resolveCredentials(profile, { env, region: region(profile) }).asFunction;
-      const settings = resolveSettings({ env, profile });
-      const sts = createClient({ service: 'sts', region: region(profile), credentials, endpointUrl: settings.endpointUrlFor('sts')?.value });
-      const result = await sts.call('DecodeAuthorizationMessage', { EncodedMessage: encoded });
+      const result = await stsClient(profile, credentialsFor(profile).asFunction).call('DecodeAuthorizationMessage', { EncodedMessage: encoded });
       return String(result.DecodedMessage);
     },
 

@@ -48,12 +48,28 @@ export interface DeviceCodeInfo {
   expiresAt: Date;
 }
 
+/** The browser (authorization code + PKCE) login is waiting: the URL to copy if no browser opened. */
+export interface BrowserLoginInfo {
+  url: string;
+  expiresAt: Date;
+}
+
 /** Callbacks the engine calls when it needs the person. */
 export interface Interaction {
   mfaCode(serial: string): Promise<string>;
   onDeviceCode(info: DeviceCodeInfo): void;
+  onBrowserUrl?(info: BrowserLoginInfo): void;
+  /** Opens a URL in the person's browser; resolves whether one opened. */
+  openBrowser?(url: string): Promise<boolean>;
+  /** Progress such as "another awsdeck process is signing in". */
+  onNotice?(message: string): void;
+  /** The engine's own warnings, e.g. the service rejecting an MFA code before it asks again. */
+  onWarning?(message: string): void;
   signal?: AbortSignal;
 }
+
+/** The pseudo-profile for credentials in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (no file section). */
+export const ENVIRONMENT_PROFILE = '(environment)';
 
 export type ProfileChange =
   | { type: 'set'; profile: string; key: string; value: string }
@@ -81,6 +97,8 @@ export interface DashboardEngine {
   planChange(change: ProfileChange): Promise<PendingWrite>;
   exportCredentials(profile: string, format: ShellFormat, interaction: Interaction): Promise<string>;
   ssoLogin(profile: string, interaction: Interaction): Promise<void>;
+  /** The environment for a subshell with this profile's credentials (secrets: never rendered). */
+  subshellEnvironment(profile: string, interaction: Interaction): Promise<NodeJS.ProcessEnv>;
   decodeAuthorizationMessage(profile: string, encoded: string): Promise<string>;
   /** Region names for the region picker. */
   regions(): string[];

@@ -8,6 +8,8 @@ export interface FormField {
   kind: 'text' | 'secret' | 'choice';
   choices?: string[];
   initial?: string;
+  /** The starting text from the answers so far (e.g. the current value of the chosen key). */
+  initialFrom?: (values: Record<string, string>) => string | undefined;
   optional?: boolean;
   /** Asked only when this holds for the answers so far. */
   when?: (values: Record<string, string>) => boolean;
@@ -35,7 +37,8 @@ function nextIndex(fields: FormField[], from: number, values: Record<string, str
 function enter(fields: FormField[], index: number, values: Record<string, string>): FormState {
   const field = fields[index];
   const choice = Math.max(0, field?.choices?.indexOf(field.initial ?? '') ?? 0);
-  return { index, values, input: field?.kind === 'choice' ? '' : field?.initial ?? '', choice };
+  const initial = field?.initialFrom?.(values) ?? field?.initial ?? '';
+  return { index, values, input: field?.kind === 'choice' ? '' : initial, choice };
 }
 
 export function startForm(fields: FormField[]): FormState {

@@ -31,6 +31,9 @@ export function keyPressesFromInk(input: string, key: Key): KeyPress[] {
   // Inside a burst, Ink leaves DEL/BS as raw characters; other control characters carry no text.
   return [...input].flatMap((char): KeyPress[] => {
     if (char === '\x7f' || char === '\b') return [{ name: 'backspace' }];
+    // "123456⏎" typed fast or sent by tmux arrives as one chunk: the Enter must not be lost.
+    if (char === '\r' || char === '\n') return [{ name: 'enter' }];
+    if (char === '\t') return [{ name: 'tab' }];
     if (char < ' ') return [];
     return [{ name: char, text: char }];
   });

@@ -48,16 +48,22 @@ export function newProfileForm(profiles: ProfileSummary[]): ProfileForm {
   };
 }
 
+const secretKeys = ['aws_secret_access_key', 'aws_session_token', 'aws_security_token'];
+
 export function editProfileForm(profile: ProfileSummary): ProfileForm {
   const keys = profile.keys.map((k) => k.key);
+  const keyOf = (v: Record<string, string>) => (v.key === '(new key)' ? v.newKey : v.key);
+  const current = (v: Record<string, string>) => profile.keys.find((k) => k.key === keyOf(v))?.value;
   return {
-    title: `Edit ${profile.name}`,
+    title: `Edit ${profile.name} (an empty value removes the key)`,
     fields: [
       { id: 'key', label: 'key', kind: 'choice', choices: [...keys, '(new key)'] },
       { id: 'newKey', label: 'key name', kind: 'text', when: (v) => v.key === '(new key)', validate: (v) => (/^[a-z0-9_.]+$/.test(v) ? undefined : 'lower-case letters, digits, _ and .') },
-      { id: 'value', label: 'value', kind: 'text' },
+      // Secret keys get a masked field: their values are never drawn.
+      { id: 'value', label: 'value', kind: 'text', optional: true, when: (v) => !secretKeys.includes(keyOf(v)), initialFrom: current },
+      { id: 'secret', label: 'value (hidden)', kind: 'secret', optional: true, when: (v) => secretKeys.includes(keyOf(v)) },
     ],
-    toChange: (v) => ({ type: 'set', profile: profile.name, key: v.key === '(new key)' ? v.newKey : v.key, value: v.value }),
+    toChange: (v) => ({ type: 'set', profile: profile.name, key: keyOf(v), value: (secretKeys.includes(keyOf(v)) ? v.secret : v.value) ?? '' }),
   };
 }
 

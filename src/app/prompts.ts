@@ -1,11 +1,20 @@
 // In-place prompts the engine asks for through callbacks. The store holds the one open prompt; the
 // modal components render it and answer through these functions.
-import type { DeviceCodeInfo, PendingWrite } from './engine-port.js';
+import type { BrowserLoginInfo, DeviceCodeInfo, PendingWrite } from './engine-port.js';
 import { PromptCancelledError } from './identity-state.js';
 import { createStore } from './store.js';
 
 export interface MfaPrompt { kind: 'mfa'; profile: string; serial: string; error?: string }
-export interface SsoPrompt { kind: 'sso'; profile: string; info?: DeviceCodeInfo; browserOpened: boolean }
+export interface SsoPrompt {
+  kind: 'sso';
+  profile: string;
+  /** Device-code login: where to go and the code to check. */
+  info?: DeviceCodeInfo;
+  /** Browser (PKCE) login: the URL to copy if the browser did not open. */
+  browser?: BrowserLoginInfo;
+  browserOpened: boolean;
+  notice?: string;
+}
 export interface ConfirmPrompt { kind: 'confirm'; write: PendingWrite; dangerous: boolean; error?: string }
 export interface MessagePrompt { kind: 'message'; title: string; body: string }
 
@@ -42,9 +51,10 @@ export function createPrompts() {
       ssoCancel = cancel;
       store.set({ open: { kind: 'sso', profile, browserOpened: false } });
     },
-    showDeviceCode(info: DeviceCodeInfo, browserOpened: boolean) {
+    /** New facts from the login in progress (code, URL, browser opened, notices). */
+    updateSso(update: Partial<Omit<SsoPrompt, 'kind' | 'profile'>>) {
       const open = store.get().open;
-      if (open?.kind === 'sso') store.set({ open: { ...open, info, browserOpened } });
+      if (open?.kind === 'sso') store.set({ open: { ...open, ...update } });
     },
     confirmWrite(write: PendingWrite, dangerous: boolean): Promise<string> {
       return new Promise<string>((resolve, reject) => {

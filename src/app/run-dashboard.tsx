@@ -1,11 +1,12 @@
 // Opens the dashboard full screen and resolves with the exit code when the person quits. This is the
 // composition root: it wires the engine adapter, the model and the components together.
-import { render } from 'ink';
+import { spawn } from 'node:child_process';
+import { render, type Instance } from 'ink';
 import { App } from '../../components/App.js';
 import { DashboardContext } from './dashboard-context.js';
 import { createDashboard } from './dashboard-model.js';
 import { createEngineAdapter } from './engine-adapter.js';
-import { enterFullScreen } from './fullscreen.js';
+import { enterFullScreen, type FullScreenGuard } from './fullscreen.js';
 import { createServices } from './services.js';
 
 export interface RunDashboardOptions {
@@ -24,6 +25,16 @@ async function prepareDemo(baseEnv: NodeJS.ProcessEnv): Promise<Demo> {
   return prepare({ baseEnv });
 }
 
+/** Runs the person's shell on the normal screen with the profile's environment; resolves when it exits. */
+function runShell(env: NodeJS.ProcessEnv, profile: string, stdout: NodeJS.WriteStream): Promise<void> {
+  stdout.write(`awsdeck: a shell with profile ${profile}'s credentials. Type exit to return to the dashboard.\n`);
+  return new Promise((resolve) => {
+    const child = spawn(env.SHELL || '/bin/sh', [], { env, stdio: 'inherit' });
+    child.on('error', (error) => { stdout.write(`awsdeck: ${error.message}\n`); resolve(); });
+    child.on('exit', () => resolve());
+  });
+}
+
 /** OSC 52 puts text on the terminal's clipboard without it ever being drawn. */
 function copyToClipboard(stdout: NodeJS.WriteStream, text: string): void {
   stdout.write(`\x1b]52;c;${Buffer.from(text).toString('base64')}\x07`);
@@ -35,8 +46,32 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   // The demo's environment already holds the base environment minus every AWS_* variable.
   const env = demo ? demo.env : options.env;
   const printAfterExit: string[] = [];
-  const dashboard = createDashboard(createEngineAdapter(env), {
+  // Set while the dashboard is on screen; the subshell takes it down and puts it back.
+  let screen: { instance: Instance; guard: FullScreenGuard } | undefined;
+  const show = () => {
+    const guard = enterFullScreen(stdout);
+    const instance = render(
+      <DashboardContext.Provider value={services}><App /></DashboardContext.Provider>,
+      { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false },
+    );
+    screen = { instance, guard };
+  };
+  const hide = async () => {
+    if (!screen) return;
+    const { instance, guard } = screen;
+    screen = undefined;
+    instance.unmount();
+    await instance.waitUntilExit();
+    guard.restore();
+  };
+  // The demo signs in with the device code: its approval page is the sandbox's, not a real browser's.
+  const dashboard = createDashboard(createEngineAdapter(env, { deviceCodeLogin: Boolean(demo) }), {
     env,
+    runSubshell: async (childEnv, profile) => {
+      await hide();
+      await runShell(childEnv, profile, stdout);
+      show();
+    },
     openUrl: async (url) => {
       if (demo) return false;
       try {
@@ -64,19 +99,14 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
       }
     },
   });
-  const guard = enterFullScreen(stdout);
   try {
-    const instance = render(
-      <DashboardContext.Provider value={services}><App /></DashboardContext.Provider>,
-      { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false },
-    );
+    show();
     for (const warning of services.warnings) dashboard.errors.record(new Error(warning));
     void dashboard.load().then(() => dashboard.checkAll());
     await quitting;
-    instance.unmount();
-    await instance.waitUntilExit();
+    await hide();
   } finally {
-    guard.restore();
+    (screen as { guard: FullScreenGuard } | undefined)?.guard.restore();
     await demo?.cleanup();
   }
   for (const text of printAfterExit) stdout.write(`${text}\n`);

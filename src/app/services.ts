@@ -14,7 +14,6 @@ export interface ServiceOptions {
   demo?: { hint?: () => string };
   quit(): void;
   deliverExport?: DashboardServices['deliverExport'];
-  openSubshell?: DashboardServices['openSubshell'];
 }
 
 export function createServices(options: ServiceOptions): DashboardServices & { warnings: string[] } {
@@ -29,7 +28,6 @@ export function createServices(options: ServiceOptions): DashboardServices & { w
     demo: options.demo,
     quit: options.quit,
     deliverExport: options.deliverExport ?? (() => undefined),
-    openSubshell: options.openSubshell,
     warnings: [...loaded.warnings, ...warnings],
   };
 }

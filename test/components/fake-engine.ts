@@ -59,6 +59,9 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
         (engine as unknown as { approveSso: () => void }).approveSso = resolve;
       });
     },
+    async subshellEnvironment(name: string) {
+      return { AWSDECK_PROFILE: name, AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: `super-secret-${name}` };
+    },
     async decodeAuthorizationMessage() {
       return '{"allowed":false,"explicitDeny":false}';
     },
