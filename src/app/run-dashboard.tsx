@@ -26,13 +26,22 @@ async function prepareDemo(baseEnv: NodeJS.ProcessEnv): Promise<Demo> {
 }
 
 /** Runs the person's shell on the normal screen with the profile's environment; resolves when it exits. */
-function runShell(env: NodeJS.ProcessEnv, profile: string, stdout: NodeJS.WriteStream): Promise<void> {
+async function runShell(env: NodeJS.ProcessEnv, profile: string, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): Promise<void> {
+  // The shell takes the terminal's foreground: a read from us meanwhile fails with EIO, so stop reading.
+  stdin.pause();
+  if (stdin.isTTY) stdin.setRawMode(false);
+  const ignore = () => undefined;
+  stdin.on('error', ignore);
   stdout.write(`awsdeck: a shell with profile ${profile}'s credentials. Type exit to return to the dashboard.\n`);
-  return new Promise((resolve) => {
-    const child = spawn(env.SHELL || '/bin/sh', [], { env, stdio: 'inherit' });
-    child.on('error', (error) => { stdout.write(`awsdeck: ${error.message}\n`); resolve(); });
-    child.on('exit', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve) => {
+      const child = spawn(env.SHELL || '/bin/sh', [], { env, stdio: 'inherit' });
+      child.on('error', (error) => { stdout.write(`awsdeck: ${error.message}\n`); resolve(); });
+      child.on('exit', () => resolve());
+    });
+  } finally {
+    stdin.off('error', ignore);
+  }
 }
 
 /** OSC 52 puts text on the terminal's clipboard without it ever being drawn. */
@@ -42,6 +51,7 @@ function copyToClipboard(stdout: NodeJS.WriteStream, text: string): void {
 
 export async function runDashboard(options: RunDashboardOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
   const demo = options.demo ? await prepareDemo(options.env) : undefined;
   // The demo's environment already holds the base environment minus every AWS_* variable.
   const env = demo ? demo.env : options.env;
@@ -52,7 +62,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
     const guard = enterFullScreen(stdout);
     const instance = render(
       <DashboardContext.Provider value={services}><App /></DashboardContext.Provider>,
-      { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false },
+      { stdout, stdin, exitOnCtrlC: false, patchConsole: false },
     );
     screen = { instance, guard };
   };
@@ -69,7 +79,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
     env,
     runSubshell: async (childEnv, profile) => {
       await hide();
-      await runShell(childEnv, profile, stdout);
+      await runShell(childEnv, profile, stdin, stdout);
       show();
     },
     openUrl: async (url) => {

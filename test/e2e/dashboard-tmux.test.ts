@@ -1,13 +1,15 @@
 // The dashboard in a real terminal (tmux, 80x24, CI=false) on an isolated config: home, filter,
-// resize, quit restores the normal screen. Uses `tsx src/cli/main.ts` until the bundle and the demo
-// land; every endpoint is a closed local port, so nothing leaves the machine.
+// resize, quit restores the normal screen. Runs the bundle (node scripts/bundle.mjs); every endpoint
+// is a closed local port, so nothing leaves the machine. The demo has its own test (dashboard-demo).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const socket = `awsdeck-e2e-${process.pid}`;
+const bundle = new URL('../../dist/awsdeck.js', import.meta.url).pathname;
+if (!existsSync(bundle)) throw new Error('dist/awsdeck.js is missing: run node scripts/bundle.mjs');
 const session = 'dash';
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const pane = () => tmux('capture-pane', '-p', '-t', session);
@@ -33,7 +35,7 @@ describe('dashboard in tmux', () => {
     const env = { CI: 'false', HOME: home, AWS_CONFIG_FILE: join(home, '.aws/config'), AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws/credentials'),
       AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1', TERM: 'xterm-256color' };
     const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', ...envArgs, `echo BEFORE; npx tsx ${process.cwd()}/src/cli/main.ts; echo EXITED:$?; sleep 30`);
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', ...envArgs, `echo BEFORE; node ${bundle}; echo EXITED:$?; sleep 30`);
     const home1 = await waitForPane((t) => t.includes('needs MFA') && t.includes('? help'), 'the home');
     expect(home1).toMatch(/ops\s+role\+MFA\s+needs MFA/);
     expect(home1).not.toContain('never-shown');
