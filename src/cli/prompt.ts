@@ -7,8 +7,8 @@ export function promptLine(io: CliIO, question: string): Promise<string> {
     const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream, terminal: false });
     io.stderr.write(question);
     rl.once('line', (line) => {
+      resolve(line.trim()); // before close(): closing emits 'close' at once
       rl.close();
-      resolve(line.trim());
     });
     rl.once('close', () => reject(new Error('no input: the prompt was closed')));
   });

@@ -29,6 +29,8 @@ export interface ResolveCredentialsOptions {
   fetch?: typeof fetch;
   warn?: (message: string) => void;
   credentialProcessTimeoutMs?: number;
+  /** See CredentialContext.ssoLogin. */
+  ssoLogin?: CredentialContext['ssoLogin'];
 }
 
 /** A profile's credentials: resolved on first use, then refreshed before expiry. */
@@ -79,6 +81,7 @@ export function buildContext(opts: ResolveCredentialsOptions): CredentialContext
     fetch: opts.fetch ?? fetch,
     warn: opts.warn ?? (() => {}),
     credentialProcessTimeoutMs: opts.credentialProcessTimeoutMs ?? 60_000,
+    ssoLogin: opts.ssoLogin,
   };
 }
 

@@ -34,4 +34,6 @@ export interface CredentialContext {
   /** Reports non-fatal problems, e.g. a corrupt cache file that was replaced. */
   warn: (message: string) => void;
   credentialProcessTimeoutMs: number;
+  /** Signs in interactively when an SSO token is missing or dead (the dashboard's modal). */
+  ssoLogin?: (config: { sessionName?: string; startUrl: string; region: string }) => Promise<void>;
 }

@@ -1,14 +1,16 @@
 // SSO profiles: role credentials from GetRoleCredentials (unsigned) with the access token that
-// `sso login` cached in ~/.aws/sso/cache. Logging in and refreshing the token belong to the SSO
-// module; this reads the token and reports, with the CLI's words, when it is missing or expired.
-import { readFileSync } from 'node:fs';
+// `sso login` cached in ~/.aws/sso/cache. The SSO module's token provider loads that token,
+// refreshes it silently when it can, and otherwise fails naming `awsdeck sso login` (or, when the
+// caller passed a login callback, signs in and carries on).
 import { join } from 'node:path';
 import { cliCacheDir, ssoCacheDir } from '../config/paths.js';
 import { stringValue, type Section } from '../config/files.js';
 import type { Credentials } from '../http/types.js';
 import { ServiceError } from '../http/errors.js';
 import type { CredentialContext } from './context.js';
-import { CredentialRetrievalError, InvalidCredentialConfigError } from './errors.js';
+import { InvalidCredentialConfigError } from './errors.js';
+import { SsoTokenProvider } from '../sso/token-provider.js';
+import { UnauthorizedSsoTokenError } from '../sso/errors.js';
 import { JsonFileCache, sha1Hex } from './json-cache.js';
 import { pyJsonDumps } from '../pyjson.js';
 import { credentialsFromCacheDoc, isoZulu, parseCacheTimestamp, secondsLeft } from './sts-response.js';
@@ -23,12 +25,7 @@ export interface SsoProfileConfig {
   sessionName?: string;
 }
 
-export class UnauthorizedSsoTokenError extends CredentialRetrievalError {
-  constructor() {
-    super('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.');
-    this.name = 'UnauthorizedSsoTokenError';
-  }
-}
+export { UnauthorizedSsoTokenError };
 
 /** Validates and merges the profile's SSO keys with its sso-session (reference §4.1). */
 export function ssoProfileConfig(profileName: string, profile: Section, ctx: CredentialContext): SsoProfileConfig {
@@ -74,7 +71,15 @@ export async function ssoCredentials(profileName: string, profile: Section, ctx:
   const cached = cachedDoc && credentialsFromCacheDoc(cachedDoc, METHOD);
   if (cached && secondsLeft(cached.expiration, ctx.now()) > 15 * 60) return cached;
 
-  const token = loadSsoToken(ctx, cfg);
+  const tokens = new SsoTokenProvider({
+    config: { sessionName: cfg.sessionName, startUrl: cfg.startUrl, region: cfg.region, profileName },
+    env: ctx.env,
+    oidcEndpointUrl: ctx.endpointUrlFor?.('sso-oidc'),
+    now: ctx.now,
+    loginCommand: `awsdeck sso login --profile ${profileName}`,
+    login: ctx.ssoLogin,
+  });
+  const token = (await tokens.token()).accessToken;
   const client = await ctx.createClient({ service: 'sso', region: cfg.region, unsigned: true, endpointUrl: ctx.endpointUrlFor?.('sso') });
   let response: Record<string, unknown>;
   try {
@@ -97,21 +102,4 @@ export async function ssoCredentials(profileName: string, profile: Section, ctx:
   };
   cache.set(key, doc);
   return credentialsFromCacheDoc(doc, METHOD)!;
-}
-
-function loadSsoToken(ctx: CredentialContext, cfg: SsoProfileConfig): string {
-  const path = ssoTokenPath(ctx.env, cfg);
-  const label = cfg.sessionName ?? cfg.startUrl;
-  let doc: Record<string, unknown>;
-  try {
-    doc = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch {
-    throw new CredentialRetrievalError(`Error loading SSO Token: Token for ${label} does not exist`);
-  }
-  if (typeof doc.accessToken !== 'string' || typeof doc.expiresAt !== 'string') {
-    throw new CredentialRetrievalError(`Error loading SSO Token: Token for ${label} is invalid`);
-  }
-  const expiresAt = parseCacheTimestamp(doc.expiresAt);
-  if (!expiresAt || secondsLeft(expiresAt, ctx.now()) <= 0) throw new UnauthorizedSsoTokenError();
-  return doc.accessToken;
 }
