@@ -22,11 +22,6 @@ const SUBCOMMANDS: Record<string, (argv: string[], io: CliIO) => number | Promis
   'sso-session': async (argv, io) => (await import('../sso/configure-sso.js')).runConfigureSsoSession(argv, io),
 };
 
-/** Lets other modules add configure subcommands (e.g. `sso`, `sso-session` from the SSO module). */
-export function registerConfigureSubcommand(name: string, handler: (argv: string[], io: CliIO) => number | Promise<number>): void {
-  SUBCOMMANDS[name] = handler;
-}
-
 const OPTIONS_WITH_VALUE = new Set(['--profile', '--region', '--output', '--endpoint-url', '--query', '--color', '--ca-bundle',
   '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format', '--cli-error-format']);
 
