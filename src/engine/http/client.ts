@@ -39,6 +39,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** Override the clock used for signing (tests of skew handling). */
   now?: () => Date;
+  /** S3 bucket → region learned from redirects, shared by the regional clients a redirect creates. */
+  bucketRegions?: Map<string, string>;
 }
 
 export type OperationResult = Record<string, unknown> & { ResponseMetadata?: ResponseMetadata };
@@ -163,7 +165,31 @@ export function createClient(opts: ClientOptions): AwsClient {
     return res;
   }
 
+  const bucketRegions = opts.bucketRegions ?? new Map<string, string>();
+  const regionalClients = new Map<string, AwsClient>();
+  const regionalClient = (other: string): AwsClient => {
+    let client = regionalClients.get(other);
+    if (!client) regionalClients.set(other, (client = createClient({ ...opts, region: other, bucketRegions })));
+    return client;
+  };
+
+  /** S3 answers a bucket in another region with a redirect: retry once there, and remember it. */
   async function call(opName: string, params: Record<string, unknown> = {}): Promise<OperationResult> {
+    const bucket = model.name === 's3api' && typeof params.Bucket === 'string' && !params.Bucket.startsWith('arn:') ? params.Bucket : undefined;
+    const known = bucket !== undefined ? bucketRegions.get(bucket) : undefined;
+    if (known && known !== region) return regionalClient(known).call(opName, params);
+    try {
+      return await callOnce(opName, params);
+    } catch (err) {
+      const target = bucket !== undefined && err instanceof ServiceError ? s3RedirectRegion(err, opName) : undefined;
+      if (!target || target === region || known === region) throw err;
+      bucketRegions.set(bucket!, target);
+      trace(`S3 bucket ${bucket} is in ${target}: redirecting ${opName}`);
+      return regionalClient(target).call(opName, params);
+    }
+  }
+
+  async function callOnce(opName: string, params: Record<string, unknown>): Promise<OperationResult> {
     const op = operation(opName);
     trace(`call ${model.name}.${opName} region=${region || '(none)'} endpoint=${endpoint.url.origin}`);
     const request = buildRequest(op, params);
@@ -214,7 +240,9 @@ export function createClient(opts: ClientOptions): AwsClient {
 
   function parseFailure(op: OperationModel, res: HttpResponse): ServiceError {
     const { error, requestId } = protocol.parseError(model, op, res);
-    return new ServiceError(op.name ?? '', res.statusCode, error, requestId ?? res.headers['x-amzn-requestid'] ?? res.headers['x-amz-request-id']);
+    const err = new ServiceError(op.name ?? '', res.statusCode, error, requestId ?? res.headers['x-amzn-requestid'] ?? res.headers['x-amz-request-id']);
+    err.headers = res.headers;
+    return err;
   }
 
   function paginator(opName: string, params: Record<string, unknown>, paging: PagingOptions = {}): PageIterator | undefined {
@@ -229,6 +257,22 @@ export function createClient(opts: ClientOptions): AwsClient {
   }
 
   return { model, region, endpoint, operation, call, paginator, callAll };
+}
+
+/**
+ * The region an S3 error redirects to, as botocore's S3RegionRedirector decides: a
+ * PermanentRedirect, a 301/302/307, an AuthorizationHeaderMalformed naming a region, or a
+ * HeadObject/HeadBucket 301/400; the region from x-amz-bucket-region, else the error's Region.
+ */
+export function s3RedirectRegion(err: ServiceError, operation: string): string | undefined {
+  const fromError = typeof err.info.Region === 'string' ? err.info.Region : undefined;
+  const redirect = err.code === 'PermanentRedirect'
+    || [301, 302, 307].includes(err.statusCode)
+    || (err.code === 'AuthorizationHeaderMalformed' && fromError !== undefined)
+    || ((operation === 'HeadObject' || operation === 'HeadBucket') && ['301', '400'].includes(err.code))
+    || (err.code === 'IllegalLocationConstraintException' && operation !== 'CreateBucket');
+  if (!redirect) return undefined;
+  return err.headers?.['x-amz-bucket-region'] ?? fromError;
 }
 
 /** Operations AWS serves without SigV4 (SSO portal, SSO-OIDC, AssumeRoleWithWebIdentity, …). */

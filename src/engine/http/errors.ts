@@ -7,6 +7,8 @@ export class ServiceError extends Error {
   readonly statusCode: number;
   readonly requestId?: string;
   readonly info: ServiceErrorInfo;
+  /** The response's headers (lower-case), e.g. x-amz-bucket-region for S3 redirects. */
+  headers?: Record<string, string>;
   /** Retries made before giving up (set when retries ran out). */
   retries = 0;
   maxRetriesReached = false;
