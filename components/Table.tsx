@@ -21,6 +21,13 @@ export interface TableProps {
 export function Table({ columns, rows, toneOf, selected, width, height, emptyText = 'nothing here' }: TableProps) {
   const { theme } = useServices();
   const widths = useMemo(() => columnWidths(columns, rows, width), [columns, rows, width]);
+  // Formatted lines live as long as the data and widths: a cursor move re-pads nothing.
+  const lines = useMemo(() => new Map<number, string>(), [rows, columns, widths]);
+  const lineOf = (index: number) => {
+    let line = lines.get(index);
+    if (line === undefined) lines.set(index, (line = formatRow(rows[index], columns, widths)));
+    return line;
+  };
   const bodyHeight = Math.max(1, height - 1);
   const start = useRef(0);
   start.current = windowStart(selected, start.current, bodyHeight, rows.length);
@@ -30,10 +37,10 @@ export function Table({ columns, rows, toneOf, selected, width, height, emptyTex
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
       <Text {...theme.header} wrap="truncate">{header}</Text>
       {rows.length === 0 ? <Text {...theme.muted}>{emptyText}</Text> : null}
-      {visible.map((cells, offset) => {
+      {visible.map((_, offset) => {
         const index = start.current + offset;
         const style = index === selected ? { ...theme[toneOf?.(index) ?? 'text'], ...theme.selection } : theme[toneOf?.(index) ?? 'text'];
-        return <Text key={index} {...style} wrap="truncate">{formatRow(cells, columns, widths)}</Text>;
+        return <Text key={index} {...style} wrap="truncate">{lineOf(index)}</Text>;
       })}
     </Box>
   );

@@ -42,8 +42,26 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
   // Each check has a ticket; only the newest check of a profile may write its state.
   const tickets = new Map<string, number>();
 
-  const setIdentity = (name: string, state: IdentityState) =>
-    profiles.set((s) => ({ identities: { ...s.identities, [name]: state } }));
+  // Background checks of hundreds of profiles land one by one; redrawing the table for each starved
+  // the keyboard, so their results are written together at most every 50 ms.
+  let pendingIdentities: Record<string, IdentityState> | undefined;
+  const flushIdentities = () => {
+    const batch = pendingIdentities;
+    pendingIdentities = undefined;
+    if (batch) profiles.set((s) => ({ identities: { ...s.identities, ...batch } }));
+  };
+  const setIdentity = (name: string, state: IdentityState, batched = false) => {
+    if (!batched) {
+      if (pendingIdentities) delete pendingIdentities[name];
+      profiles.set((s) => ({ identities: { ...s.identities, [name]: state } }));
+      return;
+    }
+    if (!pendingIdentities) {
+      pendingIdentities = {};
+      setTimeout(flushIdentities, 50);
+    }
+    pendingIdentities[name] = state;
+  };
 
   const background: Interaction = {
     mfaCode: (serial) => Promise.reject(new MfaRequiredError(serial)),
@@ -86,11 +104,11 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
   }
 
   /** Checks a profile's identity; `inPerson` lets it prompt (MFA, SSO login) instead of reporting the need. */
-  async function check(name: string, inPerson = false): Promise<IdentityState> {
+  async function check(name: string, inPerson = false, batched = false): Promise<IdentityState> {
     const ticket = (tickets.get(name) ?? 0) + 1;
     tickets.set(name, ticket);
     const previous = profiles.get().identities[name];
-    setIdentity(name, { ...previous, status: 'checking' });
+    setIdentity(name, { ...previous, status: 'checking' }, batched);
     let state: IdentityState;
     try {
       const identity = inPerson
@@ -104,7 +122,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
         if (state.status === 'error') errors.record(error, name);
       }
     }
-    if (tickets.get(name) === ticket) setIdentity(name, state);
+    if (tickets.get(name) === ticket) setIdentity(name, state, batched);
     return state;
   }
 
@@ -118,7 +136,8 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
       const expiry = known.identity?.expiresAt?.getTime();
       return known.status === 'valid' && expiry !== undefined && expiry <= now;
     });
-    return Promise.all(stale.map((p) => check(p.name)));
+    // Flushed at the end too, so whoever awaits checkAll sees every result in the store.
+    return Promise.all(stale.map((p) => check(p.name, false, true))).then(flushIdentities);
   }
 
   async function load(): Promise<void> {

@@ -77,8 +77,14 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
       endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
     });
   };
-  const stsClient = (profile: string, credentials: Parameters<typeof createClient>[0]['credentials']) =>
-    createClient({ service: 'sts', region: region(profile), credentials, endpointUrl: settingsFor(profile).endpointUrlFor('sts')?.value });
+  const stsClient = (profile: string, credentials: Parameters<typeof createClient>[0]['credentials']) => {
+    const settings = settingsFor(profile);
+    // AWS_MAX_ATTEMPTS / max_attempts as the CLI: a dead endpoint must not cost three backed-off tries per profile.
+    return createClient({
+      service: 'sts', region: region(profile), credentials, endpointUrl: settings.endpointUrlFor('sts')?.value,
+      maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
+    });
+  };
 
   return {
     async listProfiles() {

@@ -55,8 +55,8 @@ export function formatTimeLeft(expiresAt: Date | undefined, now: number): string
 /** The short state text of a profile row. */
 export function stateLabel(state: IdentityState | undefined, now: number): string {
   switch (state?.status ?? 'unchecked') {
-    case 'unchecked': return '·';
-    case 'checking': return 'checking…';
+    case 'unchecked': return '-';
+    case 'checking': return 'checking';
     case 'valid': {
       const left = formatTimeLeft(state!.identity?.expiresAt, now);
       return left === 'expired' ? 'expired' : left ? `valid ${left}` : 'valid';

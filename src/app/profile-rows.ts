@@ -40,8 +40,9 @@ export function profileRows(profiles: ProfileSummary[], identities: Record<strin
   const rows: ProfileRow[] = [];
   for (const summary of profiles) {
     const state = identities[summary.name];
-    const marker = summary.name === active ? '▸' : summary.isDefault ? '*' : ' ';
-    const lintNote = summary.lint.length ? ` ⚠${summary.lint.length}` : '';
+    // Plain ASCII keeps Ink's per-frame width measuring on its fast path (see table-layout.ts).
+    const marker = summary.name === active ? '>' : summary.isDefault ? '*' : ' ';
+    const lintNote = summary.lint.length ? ` !${summary.lint.length}` : '';
     const kind = kindLabels[summary.kind] + (summary.kind === 'assume-role' && summary.mfaSerial ? '+MFA' : '');
     const cells = [
       `${marker}${summary.name}`, kind, stateLabel(state, now) + lintNote,

@@ -1,6 +1,7 @@
 // Opens the dashboard full screen and resolves with the exit code when the person quits. This is the
 // composition root: it wires the engine adapter, the model and the components together.
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { render, type Instance } from 'ink';
 import { App } from '../../components/App.js';
 import { DashboardContext } from './dashboard-context.js';
@@ -56,13 +57,16 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   // The demo's environment already holds the base environment minus every AWS_* variable.
   const env = demo ? demo.env : options.env;
   const printAfterExit: string[] = [];
+  // bench/dashboard.mjs reads Ink's own per-frame render time from here (one number per line).
+  const renderLog = options.env.AWSDECK_BENCH_RENDER_LOG;
+  const onRender = renderLog ? ({ renderTime }: { renderTime: number }) => appendFileSync(renderLog, `${renderTime.toFixed(2)}\n`) : undefined;
   // Set while the dashboard is on screen; the subshell takes it down and puts it back.
   let screen: { instance: Instance; guard: FullScreenGuard } | undefined;
   const show = () => {
     const guard = enterFullScreen(stdout);
     const instance = render(
       <DashboardContext.Provider value={services}><App /></DashboardContext.Provider>,
-      { stdout, stdin, exitOnCtrlC: false, patchConsole: false },
+      { stdout, stdin, exitOnCtrlC: false, patchConsole: false, onRender },
     );
     screen = { instance, guard };
   };
@@ -110,9 +114,11 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
     },
   });
   try {
+    // Profiles first, so the very first frame is complete; identity checks start once it is out.
+    await dashboard.load();
     show();
     for (const warning of services.warnings) dashboard.errors.record(new Error(warning));
-    void dashboard.load().then(() => dashboard.checkAll());
+    setImmediate(() => void dashboard.checkAll());
     await quitting;
     await hide();
   } finally {

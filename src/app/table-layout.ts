@@ -20,6 +20,7 @@ const wideRanges: Array<[number, number]> = [
 
 /** Terminal cells taken by a string: CJK and emoji are two, combining marks zero. */
 export function cellWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -29,7 +30,11 @@ export function cellWidth(text: string): number {
   return width;
 }
 
-/** Cuts or pads to exactly `width` cells; cut text ends in `…`. */
+/**
+ * Cuts or pads to exactly `width` cells; cut text ends in `~`. ASCII on purpose: Ink measures every
+ * line of every frame with string-width, whose fast path takes printable ASCII only, and one `…` in a
+ * row made a 500-profile keypress several times slower.
+ */
 export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
   let used = cellWidth(text);
@@ -43,7 +48,7 @@ export function fitCell(text: string, width: number, align: 'left' | 'right' = '
       out += char;
       used += w;
     }
-    out += '…';
+    out += '~';
     used += 1;
   }
   const pad = ' '.repeat(width - used);

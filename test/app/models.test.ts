@@ -117,7 +117,7 @@ describe('table layout', () => {
     expect(widths[0] + widths[1] + 2).toBe(30);
     const row = formatRow(['a-very-long-profile-name', 'valid 7h59m'], columns, widths);
     expect(cellWidth(row)).toBe(30);
-    expect(row).toContain('…');
+    expect(row).toContain('~');
   });
   it('counts wide characters as two cells', () => {
     expect(cellWidth('東京')).toBe(4);

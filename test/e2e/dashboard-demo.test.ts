@@ -32,17 +32,28 @@ async function waitForPane(test: (text: string) => boolean, what: string, timeou
 }
 
 /** The table row of a profile (marker, name, then two spaces before the type). */
-const rowOf = (text: string, name: string) => text.split('\n').find((line) => new RegExp(`^[ *▸]${name.replace(/[-]/g, '\\-')}\\s{2,}`).test(line));
+const rowOf = (text: string, name: string) => text.split('\n').find((line) => new RegExp(`^[ *>]${name.replace(/[-]/g, '\\-')}\\s{2,}`).test(line));
 const rowNames = (text: string) => {
   const lines = text.split('\n');
   const header = lines.findIndex((l) => l.startsWith('PROFILE'));
-  return lines.slice(header + 1).map((l) => /^[ *▸](\S+)\s{2,}/.exec(l)?.[1]).filter((n): n is string => Boolean(n));
+  return lines.slice(header + 1).map((l) => /^[ *>](\S+)\s{2,}/.exec(l)?.[1]).filter((n): n is string => Boolean(n));
 };
 
-/** Moves the cursor to a profile's row: top, then one `j` per row above it. */
+/** The profile under the cursor: the row drawn in inverse video (tmux writes it as ESC[0;7m). */
+function selectedRow(): string | undefined {
+  const line = tmux('capture-pane', '-p', '-e', '-t', session).split('\n').find((l) => /\x1b\[(?:[0-9;]*;)?7m/.test(l));
+  return line ? rowNames(line.replace(/\x1b\[[0-9;]*m/g, ''))[0] ?? /^[ *>](\S+)/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))?.[1] : undefined;
+}
+
+/** Moves the cursor to a profile's row one `j` at a time, checking the highlighted row each step. */
 async function select(name: string): Promise<void> {
   const names = rowNames(await waitForPane((t) => rowNames(t).includes(name), `row ${name}`));
-  press('g', ...Array.from({ length: names.indexOf(name) }, () => 'j'));
+  press('g');
+  await waitForPane(() => selectedRow() === names[0], 'the cursor on the first row');
+  for (let i = 1; i <= names.indexOf(name); i++) {
+    press('j');
+    await waitForPane(() => selectedRow() === names[i], `the cursor on ${names[i]}`);
+  }
 }
 
 let tmp: string;
@@ -52,7 +63,8 @@ const demoFile = (file: string) => readFileSync(join(demoDir, '.aws', file), 'ut
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'awsdeck-demo-e2e-'));
   const home = mkdtempSync(join(tmp, 'home-'));
-  const env = { CI: 'false', TERM: 'xterm-256color', HOME: home, TMPDIR: tmp, SHELL: '/bin/sh', PS1: 'sub$ ', AWS_EC2_METADATA_DISABLED: 'true' };
+  // FORCE_COLOR: supports-color takes any CI variable for "no colour", and the cursor is found by its inverse video.
+  const env = { CI: 'false', FORCE_COLOR: '3', TERM: 'xterm-256color', HOME: home, TMPDIR: tmp, SHELL: '/bin/sh', PS1: 'sub$ ', AWS_EC2_METADATA_DISABLED: 'true' };
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', ...envArgs,
     `echo BEFORE; node ${join(root, 'dist/awsdeck.js')} --demo; echo EXITED:$?; sleep 60`);
