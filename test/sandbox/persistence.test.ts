@@ -27,5 +27,5 @@ describe('data directory', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 120_000); // seven AWS CLI runs: slow when the machine is busy
 });
