@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigFiles, parseIni } from '../../src/engine/config/index.js';
 
 const CHILD = join(import.meta.dirname, 'writer-child.ts');
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 function startWriter(file: string, key: string, count: number) {
-  const child = spawn(TSX, [CHILD, file, key, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // node itself loads tsx, so SIGKILL hits the writer (the tsx command would run it in a
+  // grandchild that survives the kill and keeps writing).
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, key, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const ready = new Promise<void>((resolve) => child.stdout.on('data', (d) => { out += d; if (out.includes('ready')) resolve(); }));
