@@ -22,6 +22,10 @@ const result = await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __awsdeckCreateRequire } from 'node:module';\nconst require = __awsdeckCreateRequire(import.meta.url);",
   },
   legalComments: 'none',
+  // Smaller code parses and compiles faster (react-reconciler alone is 400 KB unminified); names
+  // are kept so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
 chmodSync('dist/awsdeck.js', 0o755);
