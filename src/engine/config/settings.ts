@@ -1,6 +1,7 @@
 // Settings with the AWS CLI's precedence: command-line flag > environment variable(s) in order >
 // the profile's key in the files > default. Every value says where it came from, so the dashboard
 // can explain why a profile, region or endpoint is in use.
+import { ExitCodeError } from '../errors.js';
 import { loadConfigFiles, stringValue, type LoadedConfig, type Section, type ValueSource } from './files.js';
 import type { Env } from './paths.js';
 import { endpointEnvVarName, snakeServiceId } from './service-ids.js';
@@ -40,19 +41,15 @@ export interface ResolveSettingsOptions {
   allowMissingProfile?: boolean;
 }
 
-export class ProfileNotFoundError extends Error {
-  readonly exitCode = 255;
+export class ProfileNotFoundError extends ExitCodeError {
   constructor(readonly profile: string) {
-    super(`The config profile (${profile}) could not be found`);
-    this.name = 'ProfileNotFoundError';
+    super(`The config profile (${profile}) could not be found`, 255);
   }
 }
 
-export class InvalidConfigError extends Error {
-  readonly exitCode = 255;
+export class InvalidConfigError extends ExitCodeError {
   constructor(message: string) {
-    super(message);
-    this.name = 'InvalidConfigError';
+    super(message, 255);
   }
 }
 

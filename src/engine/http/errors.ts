@@ -1,4 +1,5 @@
 // Errors the request pipeline raises. Each knows the AWS CLI v2 exit code it maps to (reference §9).
+import { ExitCodeError } from '../errors.js';
 import type { ServiceErrorInfo } from './types.js';
 
 export class ServiceError extends Error {
@@ -32,39 +33,31 @@ export class ServiceError extends Error {
 }
 
 /** Connection, timeout and TLS failures: the CLI reports these with exit code 255. */
-export class TransportError extends Error {
-  readonly exitCode = 255;
+export class TransportError extends ExitCodeError {
   readonly kind: 'connect' | 'read-timeout' | 'connect-timeout' | 'tls' | 'closed';
   constructor(kind: TransportError['kind'], message: string, readonly endpoint: string) {
-    super(message);
-    this.name = 'TransportError';
+    super(message, 255);
     this.kind = kind;
   }
 }
 
 /** Bad input detected before sending (exit 252), e.g. a missing required parameter. */
-export class ParamValidationError extends Error {
-  readonly exitCode = 252;
+export class ParamValidationError extends ExitCodeError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ParamValidationError';
+    super(message, 252);
   }
 }
 
 /** Missing region or credentials, bad configuration (exit 253). */
-export class ConfigurationError extends Error {
-  readonly exitCode = 253;
+export class ConfigurationError extends ExitCodeError {
   constructor(message: string, readonly kind: 'NoRegion' | 'NoCredentials' | 'Configuration' = 'Configuration') {
-    super(message);
-    this.name = 'ConfigurationError';
+    super(message, 253);
   }
 }
 
 /** Paginator failures such as a repeated token (exit 255 like botocore's PaginationError). */
-export class PaginationError extends Error {
-  readonly exitCode = 255;
+export class PaginationError extends ExitCodeError {
   constructor(message: string) {
-    super(message);
-    this.name = 'PaginationError';
+    super(message, 255);
   }
 }
