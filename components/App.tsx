@@ -52,7 +52,12 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
   const width = columns;
   const frameHeight = Math.max(3, rows - 1);
   const bodyHeight = Math.max(1, frameHeight - 3);
-  const scopes = view.id === 'profiles' || view.id === 'errors' ? [view.id, 'table', 'global'] : [view.id, 'global'];
+  const scopes = view.id === 'profiles' || view.id === 'errors' || view.id === 'populate' ? [view.id, 'table', 'global'] : [view.id, 'global'];
+  const openPopulate = (requested?: string) => {
+    void dashboard.pickSsoSession(requested, session.profile).then((ssoSession) => {
+      if (ssoSession) dispatchView({ type: 'push', view: { id: 'populate', ssoSession, profile: session.profile } });
+    });
+  };
   const modalOpen = Boolean(prompt) || overlay === 'help' || overlay === 'region';
   return (
     <Box flexDirection="column" width={width} height={frameHeight} overflow="hidden">
@@ -65,7 +70,7 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
         {!prompt && overlay === 'region' ? <RegionPicker height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
       </Box>
       {overlay === 'command'
-        ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')}
+        ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')} populate={openPopulate}
             go={(id) => (id === 'profiles' ? dispatchView({ type: 'reset', view: { id } }) : dispatchView({ type: 'push', view: { id, profile: session.profile } }))} />
         : <Footer scopes={scopes} ctx={ctx} width={width} />}
     </Box>

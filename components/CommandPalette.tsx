@@ -1,4 +1,4 @@
-// `:` commands (profiles, profile NAME, region NAME, errors, why, help, quit) with Tab completion.
+// `:` commands (profiles, profile NAME, region NAME, populate [SSO-SESSION], errors, why, help, quit) with Tab completion.
 import { useMemo, useState } from 'react';
 import { commandCandidates, parseCommand } from '../src/app/commands.js';
 import { useServices } from '../src/app/dashboard-context.js';
@@ -6,7 +6,7 @@ import { completeFrom } from '../src/app/line-buffer.js';
 import { useStore } from '../src/app/store.js';
 import { CommandLine } from './CommandLine.js';
 
-export function CommandPalette({ onClose, go, openHelp }: { onClose(): void; go(view: 'profiles' | 'errors' | 'why'): void; openHelp(): void }) {
+export function CommandPalette({ onClose, go, openHelp, populate }: { onClose(): void; go(view: 'profiles' | 'errors' | 'why'): void; openHelp(): void; populate(ssoSession?: string): void }) {
   const { dashboard, quit } = useServices();
   const { profiles } = useStore(dashboard.profiles);
   const [error, setError] = useState<string>();
@@ -18,6 +18,7 @@ export function CommandPalette({ onClose, go, openHelp }: { onClose(): void; go(
       case 'invalid': setError(command.message); return;
       case 'view': go(command.view); break;
       case 'help': openHelp(); return;
+      case 'populate': populate(command.ssoSession); break;
       case 'quit': quit(); break;
       case 'profile': dashboard.switchProfile(command.name); void dashboard.check(command.name, true); break;
       case 'region': dashboard.switchRegion(command.name); break;

@@ -60,6 +60,9 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
     'profiles.clone': () => { if (row) setForm(cloneProfileForm(row.summary, profiles)); },
     'profiles.rename': () => { if (row) setForm(renameProfileForm(row.summary, profiles)); },
     'profiles.default': withRow((name) => void dashboard.change({ type: 'make-default', profile: name })),
+    'profiles.populate': withRow((name) => void dashboard.pickSsoSession(undefined, name).then((ssoSession) => {
+      if (ssoSession) push({ id: 'populate', ssoSession, profile: name });
+    })),
     'profiles.delete': withRow((name) => void dashboard.change({ type: 'delete', profile: name }, true)),
   }, 'view', active && !modalOpen && !filtering);
 

@@ -4,6 +4,7 @@ import { Box } from 'ink';
 import type { ActionContext } from '../src/app/actions.js';
 import type { ViewEntry, ViewStack } from '../src/app/view-stack.js';
 import { ErrorsView } from './ErrorsView.js';
+import { PopulateView } from './PopulateView.js';
 import { ProfilesView } from './ProfilesView.js';
 import { WhyView } from './WhyView.js';
 
@@ -27,6 +28,7 @@ export function ViewBody({ stack, width, height, hidden, push, onContext }: { st
             {entry.id === 'profiles' ? <ProfilesView {...props} /> : null}
             {entry.id === 'why' || entry.id === 'profile-detail' ? <WhyView {...props} /> : null}
             {entry.id === 'errors' ? <ErrorsView {...props} /> : null}
+            {entry.id === 'populate' ? <PopulateView {...props} /> : null}
           </Box>
         );
       })}

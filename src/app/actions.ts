@@ -65,7 +65,12 @@ export const defaultActions: ActionDef[] = [
   { id: 'profiles.clone', keys: ['c'], description: 'clone', scope: 'profiles', writes: true, when: fileProfile },
   { id: 'profiles.rename', keys: ['M'], description: 'rename (fixes source_profile refs)', scope: 'profiles', writes: true, when: fileProfile },
   { id: 'profiles.default', keys: ['D'], description: 'make default', scope: 'profiles', writes: true, when: fileProfile },
+  { id: 'profiles.populate', keys: ['P'], description: 'add SSO profiles from the portal', scope: 'profiles', writes: true, footer: true, when: rowIs('kind', 'sso') },
   { id: 'profiles.delete', keys: ['ctrl+d'], description: 'delete', scope: 'profiles', writes: true, dangerous: true, when: fileProfile },
+
+  { id: 'populate.toggle', keys: [' '], description: 'select / unselect', scope: 'populate', footer: true },
+  { id: 'populate.toggleAll', keys: ['a'], description: 'select all / none (shown rows)', scope: 'populate', footer: true },
+  { id: 'populate.review', keys: ['enter'], description: 'review diff, y writes', scope: 'populate', writes: true, footer: true, when: (c) => c.row?.selected !== undefined && c.row.selected !== '0' },
 
   { id: 'errors.decode', keys: ['enter'], description: 'decode authorization message', scope: 'errors', footer: true,
     when: rowIs('encoded', 'true') },

@@ -2,13 +2,14 @@
 
 export type Command =
   | { type: 'view'; view: 'profiles' | 'errors' | 'why' }
+  | { type: 'populate'; ssoSession?: string }
   | { type: 'help' }
   | { type: 'quit' }
   | { type: 'profile'; name: string }
   | { type: 'region'; name: string }
   | { type: 'invalid'; message: string };
 
-export const commandWords = ['profiles', 'profile ', 'region ', 'errors', 'why', 'help', 'quit'];
+export const commandWords = ['profiles', 'profile ', 'region ', 'populate', 'errors', 'why', 'help', 'quit'];
 
 export function parseCommand(text: string, known: { profiles: string[]; regions: string[] }): Command {
   const [word = '', ...rest] = text.trim().split(/\s+/);
@@ -18,6 +19,7 @@ export function parseCommand(text: string, known: { profiles: string[]; regions:
     case 'errors': return { type: 'view', view: 'errors' };
     case 'why': case 'whoami': return { type: 'view', view: 'why' };
     case 'help': return { type: 'help' };
+    case 'populate': return { type: 'populate', ssoSession: arg || undefined };
     case 'q': case 'quit': return { type: 'quit' };
     case 'profile':
       return known.profiles.includes(arg) ? { type: 'profile', name: arg } : { type: 'invalid', message: `no profile named "${arg}"` };

@@ -1,6 +1,6 @@
 // The dashboard's state and the operations behind every key: profiles with their identities, the
 // active session (profile + region), errors and prompts. Components call these; only these call the engine.
-import type { DashboardEngine, Interaction, ProfileChange, ProfileSummary, ShellFormat } from './engine-port.js';
+import type { DashboardEngine, Interaction, PendingWrite, ProfileChange, ProfileSummary, ShellFormat, SsoAssignment } from './engine-port.js';
 import { createErrorLog } from './error-log.js';
 import { MfaRequiredError, PromptCancelledError, stateFromError, type IdentityState } from './identity-state.js';
 import { createLimiter } from './limiter.js';
@@ -73,7 +73,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
    * again with the service's message), and a missing or expired SSO token opens the login modal,
    * after which the action runs again. Esc anywhere rejects with PromptCancelledError.
    */
-  async function withSignIn<T>(name: string, run: (interaction: Interaction) => Promise<T>): Promise<T> {
+  async function withSignIn<T>(name: string, run: (interaction: Interaction) => Promise<T>, logIn = () => ssoLogin(name)): Promise<T> {
     let lastError: string | undefined;
     let loggedIn = false;
     for (;;) {
@@ -91,7 +91,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
         const state = stateFromError(error);
         if (state.status === 'needs-login' && !loggedIn) {
           loggedIn = true;
-          if (await ssoLogin(name)) continue;
+          if (await logIn()) continue;
           throw new PromptCancelledError();
         }
         if (askedForCode && isMfaRejection(state.message)) {
@@ -171,7 +171,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
   }
 
   /** The SSO login modal: device code or browser, until approved, failed or cancelled (Esc). */
-  async function ssoLogin(name: string): Promise<boolean> {
+  async function ssoLogin(name: string, ssoSession?: string): Promise<boolean> {
     const abort = new AbortController();
     prompts.startSso(name, () => abort.abort());
     try {
@@ -186,12 +186,12 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
         },
         onNotice: (notice) => prompts.updateSso({ notice }),
         signal: abort.signal,
-      });
+      }, ssoSession);
       prompts.close();
       // One token serves every profile of the sso-session: their states change too.
       const { profiles: all } = profiles.get();
-      const ssoSession = all.find((p) => p.name === name)?.ssoSession;
-      if (ssoSession) for (const p of all) if (p.name !== name && p.ssoSession === ssoSession) void check(p.name);
+      const session = ssoSession ?? all.find((p) => p.name === name)?.ssoSession;
+      if (session) for (const p of all) if (p.name !== name && p.ssoSession === session) void check(p.name);
       return true;
     } catch (error) {
       if (abort.signal.aborted || error instanceof PromptCancelledError) return false;
@@ -228,9 +228,58 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
 
   /** Shows the diff of a change and writes it only when confirmed. */
   async function change(edit: ProfileChange, dangerous = false): Promise<boolean> {
+    const written = await confirmAndWrite(() => engine.planChange(edit), dangerous);
+    if (!written) return false;
+    if (edit.type === 'rename' && session.get().profile === edit.from) session.set({ profile: edit.to });
+    await load();
+    return true;
+  }
+
+  /** The sso-session to populate: the one asked for, else the profile's, else the only one there is. */
+  async function pickSsoSession(requested: string | undefined, profile: string | undefined): Promise<string | undefined> {
+    let sessions: string[];
+    try {
+      sessions = await engine.ssoSessions();
+    } catch (error) {
+      errors.record(error);
+      prompts.showMessage('Cannot read sso-sessions', (error as Error).message);
+      return undefined;
+    }
+    const ofProfile = profiles.get().profiles.find((p) => p.name === profile)?.ssoSession;
+    const chosen = requested ?? (ofProfile && sessions.includes(ofProfile) ? ofProfile : sessions.length === 1 ? sessions[0] : undefined);
+    if (chosen && sessions.includes(chosen)) return chosen;
+    prompts.showMessage('Populate from SSO', sessions.length === 0
+      ? 'No [sso-session] section in the config file: create one with `awsdeck configure sso-session` first.'
+      : requested ? `No sso-session named "${requested}" (there are: ${sessions.join(', ')}).`
+      : `Which sso-session? Run :populate NAME with one of: ${sessions.join(', ')}.`);
+    return undefined;
+  }
+
+  /** Every account × role of the session, signing in through the login modal if the token is missing. */
+  async function ssoAssignments(ssoSession: string, profile?: string): Promise<SsoAssignment[] | undefined> {
+    const label = profile ?? ssoSession;
+    try {
+      return await withSignIn(label, (interaction) => engine.ssoAssignments(ssoSession, profile, interaction), () => ssoLogin(label, ssoSession));
+    } catch (error) {
+      if (!(error instanceof PromptCancelledError)) {
+        errors.record(error, profile);
+        prompts.showMessage('Cannot list SSO accounts', (error as Error).message);
+      }
+      return undefined;
+    }
+  }
+
+  /** Writes one profile per selected assignment, after the diff is confirmed. */
+  async function populate(ssoSession: string, selected: SsoAssignment[]): Promise<boolean> {
+    const written = await confirmAndWrite(() => engine.planSsoPopulate(ssoSession, selected), false);
+    if (written) await load();
+    return written;
+  }
+
+  async function confirmAndWrite(plan: () => Promise<PendingWrite>, dangerous: boolean): Promise<boolean> {
     let write;
     try {
-      write = await engine.planChange(edit);
+      write = await plan();
     } catch (error) {
       errors.record(error);
       prompts.showMessage('Cannot make this change', (error as Error).message);
@@ -248,8 +297,6 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
       prompts.showMessage('Write failed', (error as Error).message);
       return false;
     }
-    if (edit.type === 'rename' && session.get().profile === edit.from) session.set({ profile: edit.to });
-    await load();
     return true;
   }
 
@@ -276,7 +323,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
     }
   }
 
-  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, switchRegion, unlockWithMfa, ssoLogin, logIn, openSubshell, change, exportCredentials, decodeError };
+  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, switchRegion, unlockWithMfa, ssoLogin, logIn, openSubshell, change, pickSsoSession, ssoAssignments, populate, exportCredentials, decodeError };
 }
 
 export type Dashboard = ReturnType<typeof createDashboard>;

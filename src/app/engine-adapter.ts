@@ -1,13 +1,16 @@
 // Binds the dashboard's engine port to src/engine. Everything that touches files or the network
 // for the dashboard happens here, never in components.
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { writeChange } from '../engine/config/file-store.js';
+import { configFileForWrite } from '../engine/config/paths.js';
 import { loadConfigFiles, stringValue, type LoadedConfig, type Section } from '../engine/config/files.js';
 import { lintConfig } from '../engine/config/lint.js';
 import { describeSource, resolveSettings } from '../engine/config/settings.js';
 import { resolveCredentials } from '../engine/credentials/index.js';
 import { createClient } from '../engine/http/client.js';
-import { chooseFlow, FlowPreferences, hostProbe, loginConfig, ssoLogin } from '../engine/sso/index.js';
-import { ENVIRONMENT_PROFILE, type DashboardEngine, type Explanation, type Identity, type Interaction, type ProfileKind, type ProfileSummary, type ShellFormat } from './engine-port.js';
+import { awsdeckStateDir, chooseFlow, fetchAssignments, FlowPreferences, hostProbe, loginConfig, planPopulate, PortalClient, ssoLogin, ssoSessionConfig, SsoTokenProvider, tokenCacheKey } from '../engine/sso/index.js';
+import { clearCheckpoint, readManagedNames, saveManagedNames } from '../engine/sso/populate.js';
+import { ENVIRONMENT_PROFILE, type DashboardEngine, type Explanation, type Identity, type Interaction, type ProfileKind, type ProfileSummary, type ShellFormat, type SsoAssignment } from './engine-port.js';
 import { execEnvironment } from './exec.js';
 import { planProfileChange } from './profile-writes.js';
 
@@ -76,6 +79,21 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
       env, config: config(), region: region(profile), mfaCode: interaction?.mfaCode, warn: interaction?.onWarning,
       endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
     });
+  };
+  // A session may have no profile yet (populate is how it gets some): settings without one then.
+  const ssoEndpoints = (profile: string | undefined) => {
+    try {
+      const settings = resolveSettings({ env, config: config(), profile: profile === ENVIRONMENT_PROFILE ? undefined : profile, allowMissingProfile: true });
+      return { oidc: settings.endpointUrlFor('sso-oidc')?.value, portal: settings.endpointUrlFor('sso')?.value };
+    } catch {
+      return {};
+    }
+  };
+  // The same checkpoint and managed-names files as `awsdeck sso populate`, so the two agree on renames.
+  const populatePaths = (sessionName: string) => {
+    const session = ssoSessionConfig(config(), sessionName);
+    const checkpoint = join(awsdeckStateDir(env), 'populate', `${tokenCacheKey(session.startUrl, sessionName)}.json`);
+    return { session, checkpoint, managed: checkpoint.replace(/\.json$/, '.profiles.json') };
   };
   const stsClient = (profile: string, credentials: Parameters<typeof createClient>[0]['credentials']) => {
     const settings = settingsFor(profile);
@@ -160,14 +178,14 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
       }
     },
 
-    async ssoLogin(profile: string, interaction: Interaction) {
-      const sso = loginConfig(config(), { profileName: profile, profileExplicit: true });
+    async ssoLogin(profile: string, interaction: Interaction, ssoSession?: string) {
+      const sso = loginConfig(config(), { profileName: profile, profileExplicit: ssoSession === undefined, ssoSession });
       const decision = options.deviceCodeLogin
         ? { flow: 'device-code' as const }
         : chooseFlow({ sessionName: sso.sessionName, probe: hostProbe(env), preferences: FlowPreferences.forEnv(env) });
       await ssoLogin({
         config: sso, env, flow: decision.flow, force: true,
-        oidcEndpointUrl: settingsFor(profile).endpointUrlFor('sso-oidc')?.value,
+        oidcEndpointUrl: ssoSession === undefined ? settingsFor(profile).endpointUrlFor('sso-oidc')?.value : ssoEndpoints(profile).oidc,
         interaction: {
           signal: interaction.signal,
           onDeviceCode: (prompt) => interaction.onDeviceCode(prompt),
@@ -176,6 +194,49 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
           onNotice: (message) => interaction.onNotice?.(message),
         },
       });
+    },
+
+    async ssoSessions() {
+      return [...config().ssoSessions.keys()];
+    },
+
+    async ssoAssignments(sessionName: string, profile: string | undefined, interaction: Interaction): Promise<SsoAssignment[]> {
+      const { session, checkpoint, managed } = populatePaths(sessionName);
+      const endpoints = ssoEndpoints(profile);
+      // No login callback: a missing token surfaces as needs-login and the dashboard's modal signs in.
+      const { accessToken } = await new SsoTokenProvider({ config: session, env, oidcEndpointUrl: endpoints.oidc, loginCommand: `awsdeck sso login --sso-session ${sessionName}` }).token();
+      const portal = new PortalClient({ region: session.region, accessToken, endpointUrl: endpoints.portal, signal: interaction.signal });
+      const assignments = await fetchAssignments(portal, checkpoint);
+      clearCheckpoint(checkpoint);
+      const plan = planPopulate(config(), assignments, { sessionName, managedNames: readManagedNames(managed) });
+      const rows = [
+        ...plan.added.map((p) => ({ p, status: 'new' as const })),
+        ...plan.renamed.map((p) => ({ p, status: 'renamed' as const })),
+        ...plan.unchanged.map((p) => ({ p, status: 'unchanged' as const })),
+      ];
+      const order = new Map(assignments.map((a, i) => [`${a.accountId}/${a.roleName}`, i]));
+      return rows
+        .map(({ p, status }) => ({ ...p.assignment, profileName: p.name, status }))
+        .sort((a, b) => (order.get(`${a.accountId}/${a.roleName}`) ?? 0) - (order.get(`${b.accountId}/${b.roleName}`) ?? 0));
+    },
+
+    async planSsoPopulate(sessionName: string, selected: SsoAssignment[]) {
+      const { managed } = populatePaths(sessionName);
+      const assignments = selected.map(({ accountId, accountName, roleName }) => ({ accountId, accountName, roleName }));
+      const plan = planPopulate(loadConfigFiles(env), assignments, { sessionName, managedNames: readManagedNames(managed) });
+      const diff = plan.diff();
+      if (!diff) throw new Error(`sso-session ${sessionName}: the selected profiles are already up to date`);
+      const path = configFileForWrite(env);
+      return {
+        title: `Populate ${selected.length} SSO profile${selected.length === 1 ? '' : 's'} from sso-session ${sessionName}`,
+        diff: diff.trimEnd(),
+        apply: async () => {
+          writeChange(path, (current) => plan.apply(current));
+          // Keep the names made by earlier runs too: this run only covers the selection.
+          saveManagedNames(managed, [...new Set([...readManagedNames(managed), ...[...plan.added, ...plan.renamed, ...plan.unchanged].map((p) => p.name)])]);
+          loaded = undefined;
+        },
+      };
     },
 
     async subshellEnvironment(profile: string, interaction: Interaction) {

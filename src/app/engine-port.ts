@@ -87,6 +87,16 @@ export interface PendingWrite {
   apply(): Promise<void>;
 }
 
+/** One account × role the SSO portal grants, with the profile name `sso populate` would give it. */
+export interface SsoAssignment {
+  accountId: string;
+  accountName: string;
+  roleName: string;
+  profileName: string;
+  /** What populating it would do: a new profile, a rename of the one made earlier, or nothing. */
+  status: 'new' | 'renamed' | 'unchanged';
+}
+
 export type ShellFormat = 'env' | 'env-no-export' | 'fish' | 'powershell' | 'windows-cmd' | 'process';
 
 export interface DashboardEngine {
@@ -96,7 +106,14 @@ export interface DashboardEngine {
   explain(profile: string | undefined, region: string | undefined): Promise<Explanation>;
   planChange(change: ProfileChange): Promise<PendingWrite>;
   exportCredentials(profile: string, format: ShellFormat, interaction: Interaction): Promise<string>;
-  ssoLogin(profile: string, interaction: Interaction): Promise<void>;
+  /** Signs in to the profile's sso-session, or to `ssoSession` itself when given (no profile needed). */
+  ssoLogin(profile: string, interaction: Interaction, ssoSession?: string): Promise<void>;
+  /** Names of the `[sso-session]` sections. */
+  ssoSessions(): Promise<string[]>;
+  /** Every account × role the session's token reaches (the portal, paginated and paced). */
+  ssoAssignments(ssoSession: string, profile: string | undefined, interaction: Interaction): Promise<SsoAssignment[]>;
+  /** `sso populate` restricted to these assignments: one profile each, diff first. */
+  planSsoPopulate(ssoSession: string, selected: SsoAssignment[]): Promise<PendingWrite>;
   /** The environment for a subshell with this profile's credentials (secrets: never rendered). */
   subshellEnvironment(profile: string, interaction: Interaction): Promise<NodeJS.ProcessEnv>;
   decodeAuthorizationMessage(profile: string, encoded: string): Promise<string>;

@@ -1,5 +1,5 @@
 // An in-memory engine for component and model tests: profiles, identities and failures on demand.
-import type { DashboardEngine, Identity, Interaction, PendingWrite, ProfileChange, ProfileSummary } from '../../src/app/engine-port.js';
+import type { DashboardEngine, Identity, Interaction, PendingWrite, ProfileChange, ProfileSummary, SsoAssignment } from '../../src/app/engine-port.js';
 
 export interface FakeEngine extends DashboardEngine {
   profiles: ProfileSummary[];
@@ -7,6 +7,11 @@ export interface FakeEngine extends DashboardEngine {
   changes: ProfileChange[];
   identifyCalls: string[];
   mfaCodes: Map<string, string>;
+  ssoSessionNames: string[];
+  assignments: SsoAssignment[];
+  /** The portal answers only after a login (the SSO modal's approval). */
+  ssoTokenMissing: boolean;
+  populated: Array<{ ssoSession: string; selected: SsoAssignment[] }>;
 }
 
 export function profile(name: string, extra: Partial<ProfileSummary> = {}): ProfileSummary {
@@ -20,6 +25,10 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     changes: [],
     identifyCalls: [],
     mfaCodes: new Map(),
+    ssoSessionNames: [],
+    assignments: [],
+    ssoTokenMissing: false,
+    populated: [],
     async listProfiles() {
       return { profiles: engine.profiles, problems: [] };
     },
@@ -58,6 +67,21 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
         interaction.signal?.addEventListener('abort', () => reject(new Error('aborted')));
         (engine as unknown as { approveSso: () => void }).approveSso = resolve;
       });
+      engine.ssoTokenMissing = false;
+    },
+    async ssoSessions() {
+      return engine.ssoSessionNames;
+    },
+    async ssoAssignments(ssoSession: string) {
+      if (engine.ssoTokenMissing) throw Object.assign(new Error(`Error loading SSO Token: Token for ${ssoSession} does not exist`), { name: 'SsoTokenLoadError' });
+      return engine.assignments;
+    },
+    async planSsoPopulate(ssoSession: string, selected: SsoAssignment[]): Promise<PendingWrite> {
+      return {
+        title: `Populate ${selected.length} SSO profiles`,
+        diff: ['--- config', '+++ config', ...selected.map((a) => `+[profile ${a.profileName}]`)].join('\n'),
+        apply: async () => { engine.populated.push({ ssoSession, selected }); },
+      };
     },
     async subshellEnvironment(name: string) {
       return { AWSDECK_PROFILE: name, AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: `super-secret-${name}` };
