@@ -6,7 +6,7 @@ import type { ActionContext } from '../src/app/actions.js';
 import { useActions, useServices } from '../src/app/dashboard-context.js';
 import type { SsoAssignment } from '../src/app/engine-port.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
-import { assignmentFilter, assignmentKey, populateCells, populateColumns, toggle, toggleAll } from '../src/app/populate-rows.js';
+import { assignmentFilter, assignmentKey, populateCells, populateColumns, selectable, toggle, toggleAll } from '../src/app/populate-rows.js';
 import { CommandLine } from './CommandLine.js';
 import { Table } from './Table.js';
 import type { ViewProps } from './ViewBody.js';
@@ -53,7 +53,7 @@ export function PopulateView({ entry, width, height, active, onContext }: ViewPr
     'table.bottom': move('table.bottom'), 'table.pageDown': move('table.pageDown'), 'table.pageUp': move('table.pageUp'),
     'table.filter': () => setFiltering(true),
     'table.clearFilter': () => setFilter(''),
-    'populate.toggle': () => { const a = shown[cursor]; if (a) setSelected((s) => toggle(s, assignmentKey(a))); },
+    'populate.toggle': () => { const a = shown[cursor]; if (a && selectable(a)) setSelected((s) => toggle(s, assignmentKey(a))); },
     'populate.toggleAll': () => setSelected((s) => toggleAll(s, shown)),
     'populate.review': () => {
       void dashboard.populate(ssoSession, chosen()).then((written) => { if (written) setSelected(new Set()); });

@@ -214,10 +214,16 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
         ...plan.renamed.map((p) => ({ p, status: 'renamed' as const })),
         ...plan.unchanged.map((p) => ({ p, status: 'unchanged' as const })),
       ];
-      const order = new Map(assignments.map((a, i) => [`${a.accountId}/${a.roleName}`, i]));
-      return rows
-        .map(({ p, status }) => ({ ...p.assignment, profileName: p.name, status }))
-        .sort((a, b) => (order.get(`${a.accountId}/${a.roleName}`) ?? 0) - (order.get(`${b.accountId}/${b.roleName}`) ?? 0));
+      const planned = new Map(rows.map(({ p, status }) => [`${p.assignment.accountId}/${p.assignment.roleName}`, { ...p.assignment, profileName: p.name, status }]));
+      // Pairs the plan skips already have a hand-made profile: listed, so the person sees why.
+      const handMade = new Map<string, string>();
+      for (const [name, section] of config().configProfiles) {
+        if (stringValue(section, 'sso_session') !== sessionName) continue;
+        const pair = `${stringValue(section, 'sso_account_id')}/${stringValue(section, 'sso_role_name')}`;
+        if (!handMade.has(pair)) handMade.set(pair, name);
+      }
+      return assignments.map((a) => planned.get(`${a.accountId}/${a.roleName}`)
+        ?? { ...a, profileName: handMade.get(`${a.accountId}/${a.roleName}`) ?? '', status: 'exists' as const });
     },
 
     async planSsoPopulate(sessionName: string, selected: SsoAssignment[]) {

@@ -93,8 +93,9 @@ export interface SsoAssignment {
   accountName: string;
   roleName: string;
   profileName: string;
-  /** What populating it would do: a new profile, a rename of the one made earlier, or nothing. */
-  status: 'new' | 'renamed' | 'unchanged';
+  /** What populating it would do: a new profile, a rename of the one made earlier, or nothing
+   * (`exists`: a profile made by hand already points at it, and populate leaves that alone). */
+  status: 'new' | 'renamed' | 'unchanged' | 'exists';
 }
 
 export type ShellFormat = 'env' | 'env-no-export' | 'fish' | 'powershell' | 'windows-cmd' | 'process';

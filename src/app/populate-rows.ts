@@ -19,7 +19,7 @@ export function assignmentFilter(assignments: SsoAssignment[]): FilterList<SsoAs
 }
 
 export function populateCells(shown: SsoAssignment[], selected: ReadonlySet<string>): string[][] {
-  return shown.map((a) => [selected.has(assignmentKey(a)) ? '[x]' : '[ ]', a.accountName, a.accountId, a.roleName, a.profileName, a.status]);
+  return shown.map((a) => [selected.has(assignmentKey(a)) ? '[x]' : selectable(a) ? '[ ]' : ' - ', a.accountName, a.accountId, a.roleName, a.profileName, a.status]);
 }
 
 export function toggle(selected: ReadonlySet<string>, key: string): Set<string> {
@@ -28,9 +28,12 @@ export function toggle(selected: ReadonlySet<string>, key: string): Set<string> 
   return next;
 }
 
+/** A pair with a hand-made profile is never populated, so it cannot be picked. */
+export const selectable = (a: SsoAssignment) => a.status !== 'exists';
+
 /** `a`: selects every shown row, or unselects them all when they already are. */
 export function toggleAll(selected: ReadonlySet<string>, shown: SsoAssignment[]): Set<string> {
-  const keys = shown.map(assignmentKey);
+  const keys = shown.filter(selectable).map(assignmentKey);
   const next = new Set(selected);
   if (keys.every((k) => next.has(k))) for (const k of keys) next.delete(k);
   else for (const k of keys) next.add(k);

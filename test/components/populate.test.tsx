@@ -16,6 +16,7 @@ function ssoEngine() {
     assignment('dev', '111111111111', 'Admin'), assignment('dev', '111111111111', 'ReadOnly'),
     assignment('prod', '222222222222', 'Admin'), assignment('prod', '222222222222', 'ReadOnly'),
     assignment('sandbox', '333333333333', 'Admin'),
+    { ...assignment('legacy', '444444444444', 'Admin'), profileName: 'my-own', status: 'exists' },
   ];
   return engine;
 }
@@ -30,11 +31,11 @@ describe('SSO populate view', () => {
     // The token is missing: the SSO login modal appears, then the listing continues on approval.
     await ui.waitFor('ABCD-EFGH');
     (engine as unknown as { approveSso: () => void }).approveSso();
-    await ui.waitFor('0 of 5 selected');
+    await ui.waitFor('0 of 6 selected');
     await ui.press('/', 'admin', keys.enter);
-    await ui.waitFor((f) => f.includes('(3 shown)') && !f.includes('ReadOnly'));
+    await ui.waitFor((f) => f.includes('(4 shown)') && !f.includes('ReadOnly'));
     await ui.press(' ', 'j', 'j', ' ');
-    await ui.waitFor('2 of 5 selected');
+    await ui.waitFor('2 of 6 selected');
     expect(ui.frame()).toMatch(/\[x\]\s+dev\s+111111111111\s+Admin/);
     expect(ui.frame()).toMatch(/\[x\]\s+sandbox\s+333333333333\s+Admin/);
     expect(ui.frame()).toMatch(/\[ \]\s+prod\s+222222222222\s+Admin/);
@@ -44,7 +45,7 @@ describe('SSO populate view', () => {
     expect(diff).not.toContain('prod-Admin]');
     expect(engine.populated).toEqual([]);
     await ui.press('y');
-    await ui.waitFor('0 of 5 selected');
+    await ui.waitFor('0 of 6 selected');
     expect(engine.populated).toHaveLength(1);
     expect(engine.populated[0]!.ssoSession).toBe('corp');
     expect(engine.populated[0]!.selected.map((a) => `${a.accountId}/${a.roleName}`)).toEqual(['111111111111/Admin', '333333333333/Admin']);
@@ -57,13 +58,14 @@ describe('SSO populate view', () => {
     await ui.press('j');
     await ui.waitFor('l SSO log in');
     await ui.press('P');
-    await ui.waitFor('sso-session corp: 0 of 5 selected');
+    await ui.waitFor('sso-session corp: 0 of 6 selected');
     await ui.press('a');
-    await ui.waitFor('5 of 5 selected');
+    await ui.waitFor('5 of 6 selected');
+    expect(ui.frame()).toMatch(/ - \s+legacy\s+444444444444\s+Admin\s+my-own\s+exists/);
     await ui.press(keys.enter);
     await ui.waitFor('+[profile prod-ReadOnly]');
     await ui.press(keys.escape);
-    await ui.waitFor('5 of 5 selected');
+    await ui.waitFor('5 of 6 selected');
     expect(engine.populated).toEqual([]);
     await ui.press(keys.escape);
     await ui.waitFor((f) => f.includes('dev-admin') && !f.includes('selected'));
