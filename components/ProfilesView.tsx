@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionContext } from '../src/app/actions.js';
 import { useActions, useNow, useServices } from '../src/app/dashboard-context.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
-import { cloneProfileForm, editProfileForm, newProfileForm, renameProfileForm, type ProfileForm } from '../src/app/profile-forms.js';
+import { cloneProfileForm, editProfileForm, newProfileForm, renameProfileForm, SSO_FROM_PORTAL, type ProfileForm } from '../src/app/profile-forms.js';
 import { profileColumns, profileRows, rowFacts } from '../src/app/profile-rows.js';
 import { useStore } from '../src/app/store.js';
 import { CommandLine } from './CommandLine.js';
@@ -68,7 +68,12 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
 
   if (form) {
     return <FormModal title={form.title} fields={form.fields} width={width} height={height} onCancel={() => setForm(undefined)}
-      onDone={(values) => { setForm(undefined); void dashboard.change(form.toChange(values)); }} />;
+      onDone={(values) => {
+        setForm(undefined);
+        // New SSO profiles come from the portal: the populate view for the chosen sso-session.
+        if (values.type === SSO_FROM_PORTAL) push({ id: 'populate', ssoSession: values.sso_session, profile: row?.name });
+        else void dashboard.change(form.toChange(values));
+      }} />;
   }
   if (exporting) return <ExportPicker profile={exporting} width={width} onClose={() => setExporting(undefined)} />;
   return (

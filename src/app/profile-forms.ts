@@ -13,14 +13,18 @@ const validName = (existing: string[]) => (name: string) =>
 
 const regionField: FormField = { id: 'region', label: 'region', kind: 'text', optional: true, validate: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v) ? undefined : 'a region looks like eu-west-1') };
 
+/** The new-profile type that hands over to the SSO populate view instead of writing a profile itself. */
+export const SSO_FROM_PORTAL = 'sso (pick from the portal)';
+
 export function newProfileForm(profiles: ProfileSummary[]): ProfileForm {
   const names = profiles.map((p) => p.name);
   const serials = [...new Set(profiles.map((p) => p.mfaSerial).filter((s): s is string => Boolean(s)))];
   const sessions = [...new Set(profiles.map((p) => p.ssoSession).filter((s): s is string => Boolean(s)))];
   const is = (type: string) => (v: Record<string, string>) => v.type === type;
+  // The type comes first: an SSO profile is named by populate's template, so it skips the name.
   const fields: FormField[] = [
-    { id: 'name', label: 'profile name', kind: 'text', validate: validName(names) },
-    { id: 'type', label: 'type', kind: 'choice', choices: ['static keys', 'assume-role', ...(sessions.length ? ['sso'] : [])] },
+    { id: 'type', label: 'type', kind: 'choice', choices: ['static keys', 'assume-role', ...(sessions.length ? [SSO_FROM_PORTAL] : [])] },
+    { id: 'name', label: 'profile name', kind: 'text', validate: validName(names), when: (v) => v.type !== SSO_FROM_PORTAL },
     { id: 'aws_access_key_id', label: 'access key id', kind: 'text', when: is('static keys'), validate: (v) => (/^(AKIA|ASIA)[A-Z0-9]{12,}$/.test(v) ? undefined : 'access key ids start with AKIA or ASIA') },
     { id: 'aws_secret_access_key', label: 'secret access key', kind: 'secret', when: is('static keys') },
     // ASIA keys are temporary: without their session token they are rejected by every service.
@@ -29,17 +33,15 @@ export function newProfileForm(profiles: ProfileSummary[]): ProfileForm {
     { id: 'source_profile', label: 'source profile', kind: 'choice', choices: names, when: (v) => is('assume-role')(v) && names.length > 0 },
     { id: 'mfa_serial', label: 'MFA device', kind: 'choice', choices: ['(none)', ...serials, '(type one)'], when: is('assume-role') },
     { id: 'mfa_serial_typed', label: 'MFA device ARN', kind: 'text', when: (v) => v.mfa_serial === '(type one)', validate: (v) => (/^arn:aws[\w-]*:iam::\d{12}:mfa\/.+/.test(v) ? undefined : 'arn:aws:iam::<12 digits>:mfa/<name>') },
-    { id: 'sso_session', label: 'SSO session', kind: 'choice', choices: sessions, when: is('sso') },
-    { id: 'sso_account_id', label: 'account id', kind: 'text', when: is('sso'), validate: (v) => (/^\d{12}$/.test(v) ? undefined : '12 digits') },
-    { id: 'sso_role_name', label: 'role name', kind: 'text', when: is('sso') },
-    regionField,
+    { id: 'sso_session', label: 'SSO session (then pick accounts and roles from its portal)', kind: 'choice', choices: sessions, when: is(SSO_FROM_PORTAL) },
+    { ...regionField, when: (v) => v.type !== SSO_FROM_PORTAL },
   ];
   return {
     title: 'New profile',
     fields,
     toChange(v) {
       const values: Record<string, string> = {};
-      const keep = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'role_arn', 'source_profile', 'sso_session', 'sso_account_id', 'sso_role_name', 'region'];
+      const keep = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'role_arn', 'source_profile', 'region'];
       for (const key of keep) if (v[key]) values[key] = v[key];
       const serial = v.mfa_serial === '(type one)' ? v.mfa_serial_typed : v.mfa_serial;
       if (serial && serial !== '(none)') values.mfa_serial = serial;

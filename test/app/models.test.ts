@@ -170,9 +170,9 @@ describe('small models', () => {
       }
       return { state, done };
     };
-    const akia = run(['p1', '\r', '\r', 'AKIAAAAAAAAAAAAAAAAA', '\r', 's', '\r', '\r']);
+    const akia = run(['\r', 'p1', '\r', 'AKIAAAAAAAAAAAAAAAAA', '\r', 's', '\r', '\r']);
     expect(akia.done && form.toChange(akia.done)).toEqual({ type: 'create', profile: 'p1', values: { aws_access_key_id: 'AKIAAAAAAAAAAAAAAAAA', aws_secret_access_key: 's' } });
-    const asia = run(['p1', '\r', '\r', 'ASIAAAAAAAAAAAAAAAAA', '\r', 's', '\r']);
+    const asia = run(['\r', 'p1', '\r', 'ASIAAAAAAAAAAAAAAAAA', '\r', 's', '\r']);
     expect(form.fields[asia.state.index].id).toBe('aws_session_token');
   });
 });

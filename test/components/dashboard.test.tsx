@@ -139,10 +139,10 @@ describe('fixes from the home', () => {
     const ui = await renderDashboard(engine);
     await ui.waitFor('needs login');
     await ui.press('n');
-    await ui.waitFor('profile name');
-    await ui.press('temp', keys.enter);
     await ui.waitFor('static keys');
-    await ui.press(keys.enter, 'ASIAAAAAAAAAAAAAAAAA', keys.enter, 'sekrit', keys.enter);
+    await ui.press(keys.enter);
+    await ui.waitFor('profile name');
+    await ui.press('temp', keys.enter, 'ASIAAAAAAAAAAAAAAAAA', keys.enter, 'sekrit', keys.enter);
     await ui.waitFor('session token (ASIA keys');
     expect(ui.frame()).not.toContain('sekrit');
     await ui.press('tokentoken', keys.enter, 'eu-west-1', keys.enter);

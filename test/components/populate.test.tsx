@@ -78,4 +78,23 @@ describe('SSO populate view', () => {
     await ui.press(':', 'populate', keys.enter);
     await ui.waitFor('corp, other');
   });
+
+  it('New profile → sso opens the populate view for the chosen sso-session, without asking for a name or keys', async () => {
+    const engine = ssoEngine();
+    const ui = await renderDashboard(engine);
+    await ui.waitFor('dev-admin');
+    await ui.press('n');
+    await ui.waitFor('sso (pick from the portal)');
+    await ui.press('j', 'j', keys.enter);
+    await ui.waitFor('then pick accounts and roles');
+    expect(ui.frame()).not.toContain('profile name');
+    await ui.press(keys.enter);
+    await ui.waitFor('sso-session corp: 0 of 6 selected');
+    await ui.press(' ', keys.enter);
+    await ui.waitFor('+[profile dev-Admin]');
+    await ui.press('y');
+    await ui.waitFor(() => engine.populated.length === 1);
+    expect(engine.populated[0]!.selected.map((a) => a.profileName)).toEqual(['dev-Admin']);
+    expect(engine.changes).toEqual([]);
+  });
 });

@@ -124,9 +124,10 @@ describe('awsdeck --demo in tmux', () => {
 
   it('creates, renames and deletes a profile, each written to the files after its diff', async () => {
     press('n');
-    await waitForPane((t) => t.includes('New profile') && t.includes('profile name'), 'the new-profile form');
-    type('e2e-keys'); press('Enter');
+    await waitForPane((t) => t.includes('New profile') && t.includes('static keys'), 'the new-profile form');
     press('Enter'); // type: static keys
+    await waitForPane((t) => t.includes('profile name'), 'the name field');
+    type('e2e-keys'); press('Enter');
     await waitForPane((t) => t.includes('access key id'), 'the key field');
     type('AKIAE2EDEMO000000001'); press('Enter');
     type('e2e-secret-never-drawn'); press('Enter');
