@@ -186,6 +186,35 @@ describe('awsdeck --demo in tmux', () => {
     expect(alternateOn()).toBe('1');
   });
 
+  it('populates SSO profiles from the portal with multi-select: only the picked pair is written', async () => {
+    // Every demo pair has a hand-made profile; removing one makes its pair new again.
+    await select('staging-readonly');
+    press('C-d');
+    await waitForPane((t) => t.includes('Delete profile staging-readonly'), 'the delete confirmation');
+    press('y');
+    await waitForPane((t) => rowOf(t, 'staging-readonly') === undefined && rowOf(t, 'dev-admin') !== undefined, 'staging-readonly gone');
+    press(':');
+    type('populate'); press('Enter');
+    // One sso-session in the demo: it is chosen without asking; the token from the login above is used.
+    const list = await waitForPane((t) => /sso-session demo: 0 of \d+ selected/.test(t) && t.includes('awsdeck-demo-staging'), 'the assignment list');
+    expect(list).toMatch(/ - \s+awsdeck-demo-dev\s+111111111111\s+AdministratorAccess\s+dev-admin\s+exists/);
+    press('/'); type('staging readonly'); press('Enter');
+    await waitForPane((t) => t.includes('(1 shown)'), 'the filter');
+    press('Space');
+    await waitForPane((t) => /sso-session demo: 1 of \d+ selected/.test(t), 'one selected');
+    press('Enter');
+    const diff = await waitForPane((t) => t.includes('+[profile awsdeck-demo-staging-ReadOnlyAccess]'), 'the populate diff');
+    expect(diff).not.toContain('+[profile awsdeck-demo-dev');
+    expect(demoFile('config')).not.toContain('awsdeck-demo-staging-ReadOnlyAccess');
+    press('y');
+    await waitForPane((t) => /sso-session demo: 0 of \d+ selected/.test(t), 'the selection cleared after writing');
+    expect(demoFile('config')).toMatch(/\[profile awsdeck-demo-staging-ReadOnlyAccess\]\nsso_session = demo\nsso_account_id = 222222222222\nsso_role_name = ReadOnlyAccess\n/);
+    expect(demoFile('config')).toContain('# Written by awsdeck --demo');
+    press('Escape'); press('Escape');
+    // The name is cut to the column's width on the home.
+    await waitForPane((t) => / awsdeck-demo-staging-\S*\s+SSO/.test(t), 'the new profile on the home');
+  });
+
   it('follows a resize and quits back to the normal screen, removing the demo folder', async () => {
     tmux('resize-window', '-t', session, '-x', '120', '-y', '36');
     await waitForPane((t) => {
