@@ -94,6 +94,12 @@ export class ShorthandParser {
   }
 
   private keyval(): [string, ShorthandValue] {
+    const key = this.keyAndAssignment();
+    return [key, this.values()];
+  }
+
+  /** `key=` or `key@=` (the value is then read from a file); returns the key. */
+  private keyAndAssignment(): string {
     const key = this.key();
     this.resolveFiles = false;
     if (this.peekAfterSpace() === '@') {
@@ -102,7 +108,7 @@ export class ShorthandParser {
       this.resolveFiles = true;
     }
     this.expect('=', true);
-    return [key, this.values()];
+    return key;
   }
 
   private peekAfterSpace(): string | undefined {
@@ -181,14 +187,7 @@ export class ShorthandParser {
     this.expect('{', true);
     const keyvals: { [key: string]: ShorthandValue } = {};
     while (this.current() !== '}') {
-      const key = this.key();
-      this.resolveFiles = false;
-      if (this.peekAfterSpace() === '@') {
-        this.consumeWhitespace();
-        this.index++;
-        this.resolveFiles = true;
-      }
-      this.expect('=', true);
+      const key = this.keyAndAssignment();
       const value = this.explicitValue();
       this.consumeWhitespace();
       if (this.current() !== '}') {
