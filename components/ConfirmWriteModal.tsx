@@ -3,6 +3,7 @@ import { Text } from 'ink';
 import { useState } from 'react';
 import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import type { ConfirmPrompt } from '../src/app/prompts.js';
+import { visibleText } from '../src/app/sanitize.js';
 import { Modal } from './Modal.js';
 
 export function ConfirmWriteModal({ prompt, width, height }: { prompt: ConfirmPrompt; width: number; height: number }) {
@@ -21,7 +22,7 @@ export function ConfirmWriteModal({ prompt, width, height }: { prompt: ConfirmPr
   return (
     <Modal title={prompt.write.title} width={width} height={height}
       hint={`${prompt.dangerous ? 'DANGEROUS · ' : ''}y write  n/esc cancel  j/k scroll`}>
-      {lines.slice(top, top + visible).map((line, i) => <Text key={top + i} {...toneOf(line)} wrap="truncate">{line || ' '}</Text>)}
+      {lines.slice(top, top + visible).map((line, i) => <Text key={top + i} {...toneOf(line)} wrap="truncate">{visibleText(line) || ' '}</Text>)}
     </Modal>
   );
 }

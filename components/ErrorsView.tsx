@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { useActions, useServices } from '../src/app/dashboard-context.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
+import { visibleLines, visibleText } from '../src/app/sanitize.js';
 import { useStore } from '../src/app/store.js';
 import type { Column } from '../src/app/table-layout.js';
 import { Table } from './Table.js';
@@ -20,13 +21,14 @@ export function ErrorsView({ width, height, active, onContext }: ViewProps) {
   const { dashboard, theme, readOnly } = useServices();
   const { errors } = useStore(dashboard.errors);
   const [selected, setSelected] = useState(0);
-  const rows = useMemo(() => errors.map((e) => [e.at.toTimeString().slice(0, 8), e.profile ?? '', e.code, e.message]), [errors]);
+  // Messages and codes come from services and files: drawn only escaped (a message may hold newlines too).
+  const rows = useMemo(() => errors.map((e) => [e.at.toTimeString().slice(0, 8), visibleText(e.profile ?? ''), visibleText(e.code), visibleText(e.message)]), [errors]);
   const current = errors[Math.min(selected, errors.length - 1)];
   const details = current ? [
     current.operation ? `operation ${current.operation}` : '', current.requestId ? `request id ${current.requestId}` : '',
     current.principal ? `principal ${current.principal}` : '', current.action ? `action ${current.action}` : '',
     current.resource ? `resource ${current.resource}` : '',
-  ].filter(Boolean) : [];
+  ].filter(Boolean).map(visibleText) : [];
   const extra = (current?.decoded ? 3 : 0) + details.length + (current?.encodedMessage && !current.decoded ? 1 : 0);
   const tableHeight = Math.max(2, height - extra - 1);
   const row = { encoded: String(Boolean(current?.encodedMessage && !current.decoded)) };
@@ -43,7 +45,7 @@ export function ErrorsView({ width, height, active, onContext }: ViewProps) {
       <Table columns={columns} rows={rows} toneOf={() => 'danger'} selected={selected} width={width} height={tableHeight} emptyText="no errors" />
       {details.map((d) => <Text key={d} wrap="truncate" {...theme.muted}>{d}</Text>)}
       {current?.encodedMessage && !current.decoded ? <Text {...theme.info}>encoded authorization message: ⏎ decodes it</Text> : null}
-      {current?.decoded ? <Box height={3} overflow="hidden"><Text wrap="wrap">{current.decoded}</Text></Box> : null}
+      {current?.decoded ? <Box height={3} overflow="hidden"><Text wrap="wrap">{visibleLines(current.decoded)}</Text></Box> : null}
     </Box>
   );
 }

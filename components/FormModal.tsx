@@ -4,6 +4,7 @@ import { Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import { formReducer, startForm, type FormField } from '../src/app/form-model.js';
+import { visibleText } from '../src/app/sanitize.js';
 import { Modal } from './Modal.js';
 
 export interface FormModalProps {
@@ -29,18 +30,18 @@ export function FormModal({ title, fields, width, height, onDone, onCancel }: Fo
   });
   const field = fields[shown.index];
   const answered = fields.filter((f) => f.id in shown.values);
-  const mask = (f: FormField, v: string) => (f.kind === 'secret' ? '•'.repeat(Math.min(v.length, 12)) : v);
+  const mask = (f: FormField, v: string) => (f.kind === 'secret' ? '•'.repeat(Math.min(v.length, 12)) : visibleText(v));
   const choices = field?.choices ?? [];
   return (
     <Modal title={title} width={width} height={height} hint={field?.kind === 'choice' ? '↑↓ choose  ⏎ next  esc cancel' : '⏎ next  esc cancel'}>
-      {answered.map((f) => <Text key={f.id} {...theme.muted} wrap="truncate">{f.label}: {mask(f, shown.values[f.id])}</Text>)}
-      {field ? <Text wrap="truncate" {...theme.accent}>{field.label}{field.optional ? ' (optional)' : ''}:</Text> : null}
+      {answered.map((f) => <Text key={f.id} {...theme.muted} wrap="truncate">{visibleText(f.label)}: {mask(f, shown.values[f.id])}</Text>)}
+      {field ? <Text wrap="truncate" {...theme.accent}>{visibleText(field.label)}{field.optional ? ' (optional)' : ''}:</Text> : null}
       {field && field.kind !== 'choice' ? <Text wrap="truncate">› {mask(field, shown.input)}<Text inverse> </Text></Text> : null}
       {field?.kind === 'choice'
         ? choices.slice(Math.max(0, shown.choice - 4), Math.max(0, shown.choice - 4) + 6).map((c) => (
-          <Text key={c} wrap="truncate" {...(choices[shown.choice] === c ? theme.selection : theme.text)}>  {c}</Text>))
+          <Text key={c} wrap="truncate" {...(choices[shown.choice] === c ? theme.selection : theme.text)}>  {visibleText(c)}</Text>))
         : null}
-      {shown.error ? <Text {...theme.danger} wrap="truncate">{shown.error}</Text> : null}
+      {shown.error ? <Text {...theme.danger} wrap="truncate">{visibleText(shown.error)}</Text> : null}
     </Modal>
   );
 }

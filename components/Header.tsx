@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useServices, useNow } from '../src/app/dashboard-context.js';
 import { formatTimeLeft, principalOf, stateLabel } from '../src/app/identity-state.js';
+import { visibleText } from '../src/app/sanitize.js';
 import { useStore } from '../src/app/store.js';
 
 export function Header({ width }: { width: number }) {
@@ -13,16 +14,16 @@ export function Header({ width }: { width: number }) {
   const state = session.profile ? identities[session.profile] : undefined;
   const identity = state?.status === 'valid' ? state.identity : undefined;
   const left = formatTimeLeft(identity?.expiresAt, now);
-  const account = identity ? `${identity.account}${identity.accountAlias ? ` (${identity.accountAlias})` : ''}` : '–';
+  const account = identity ? visibleText(`${identity.account}${identity.accountAlias ? ` (${identity.accountAlias})` : ''}`) : '–';
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
         <Box flexGrow={1}>
           <Text wrap="truncate">
             <Text {...theme.accent} bold>awsdeck</Text>
-            <Text {...theme.muted}> profile </Text><Text bold>{session.profile ?? '(none)'}</Text>
+            <Text {...theme.muted}> profile </Text><Text bold>{session.profile !== undefined ? visibleText(session.profile) : '(none)'}</Text>
             <Text {...theme.muted}> account </Text><Text>{account}</Text>
-            <Text {...theme.muted}> region </Text><Text>{session.region ?? '(none)'}</Text>
+            <Text {...theme.muted}> region </Text><Text>{session.region !== undefined ? visibleText(session.region) : '(none)'}</Text>
             {left ? <Text {...(left === 'expired' ? theme.danger : theme.muted)}> {left === 'expired' ? 'expired' : `${left} left`}</Text> : null}
           </Text>
         </Box>
@@ -30,7 +31,7 @@ export function Header({ width }: { width: number }) {
         {readOnly ? <Text {...theme.badgeReadOnly}> READ-ONLY </Text> : null}
       </Box>
       <Text wrap="truncate" {...theme.muted}>
-        {identity ? principalOf(identity.arn) : session.profile ? stateLabel(state, now) : 'no profile selected: p for profiles'}
+        {visibleText(identity ? principalOf(identity.arn) : session.profile ? stateLabel(state, now) : 'no profile selected: p for profiles')}
       </Text>
     </Box>
   );

@@ -4,6 +4,7 @@ import { enabledActions, type ActionContext } from '../src/app/actions.js';
 import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import { displayKey } from '../src/app/keys.js';
 import { moveCursor } from '../src/app/list-cursor.js';
+import { visibleText } from '../src/app/sanitize.js';
 import type { Column } from '../src/app/table-layout.js';
 import { Modal } from './Modal.js';
 import { Table } from './Table.js';
@@ -17,7 +18,8 @@ const columns: Column[] = [
 export function HelpOverlay({ scopes, ctx, width, height, onClose }: { scopes: string[]; ctx: ActionContext; width: number; height: number; onClose(): void }) {
   const { actions } = useServices();
   const rows = useMemo(() => enabledActions(actions, scopes, { ...ctx, row: undefined })
-    .map((a) => [a.keys.map(displayKey).join(' '), `${a.description}${a.dangerous ? ' (asks first)' : ''}`, a.scope]), [actions, scopes, ctx]);
+    // Keys may come from the user's overrides file: escaped like any other data.
+    .map((a) => [visibleText(a.keys.map(displayKey).join(' ')), visibleText(`${a.description}${a.dangerous ? ' (asks first)' : ''}`), a.scope]), [actions, scopes, ctx]);
   const [selected, setSelected] = useState(0);
   const page = height - 4;
   useKeyLayer('modal', (key) => {

@@ -4,6 +4,7 @@ import { Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useKeyLayer, useNow, useServices } from '../src/app/dashboard-context.js';
 import type { MfaPrompt } from '../src/app/prompts.js';
+import { visibleText } from '../src/app/sanitize.js';
 import { Modal } from './Modal.js';
 
 export function MfaModal({ prompt, width }: { prompt: MfaPrompt; width: number }) {
@@ -24,8 +25,8 @@ export function MfaModal({ prompt, width }: { prompt: MfaPrompt; width: number }
   const field = (masked ? '•'.repeat(shown.length) : shown).padEnd(6, '_');
   return (
     <Modal title={`MFA code for ${prompt.profile}`} width={Math.min(width, 72)} hint="0-9 digits  ⏎ submit  tab mask  esc cancel">
-      <Text wrap="truncate" {...theme.muted}>device {prompt.serial}</Text>
-      {prompt.error ? <Text wrap="wrap" {...theme.danger}>{prompt.error}</Text> : null}
+      <Text wrap="truncate" {...theme.muted}>device {visibleText(prompt.serial)}</Text>
+      {prompt.error ? <Text wrap="wrap" {...theme.danger}>{visibleText(prompt.error)}</Text> : null}
       <Text>code: <Text {...theme.accent} bold>{field.split('').join(' ')}</Text></Text>
       {demo?.hint ? <Text wrap="wrap" {...theme.info}>demo: the demo device shows {demo.hint()} now (a new code every 30 s)</Text> : null}
     </Modal>

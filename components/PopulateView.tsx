@@ -7,6 +7,7 @@ import { useActions, useServices } from '../src/app/dashboard-context.js';
 import type { SsoAssignment } from '../src/app/engine-port.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
 import { assignmentFilter, assignmentKey, populateCells, populateColumns, selectable, toggle, toggleAll } from '../src/app/populate-rows.js';
+import { visibleText } from '../src/app/sanitize.js';
 import { CommandLine } from './CommandLine.js';
 import { Table } from './Table.js';
 import type { ViewProps } from './ViewBody.js';
@@ -60,14 +61,15 @@ export function PopulateView({ entry, width, height, active, onContext }: ViewPr
     },
   }, 'view', active && !filtering);
 
+  const shownSession = visibleText(ssoSession);
   const status = assignments
-    ? `sso-session ${ssoSession}: ${selected.size} of ${assignments.length} selected${filter ? ` · /${filter} (${shown.length} shown)` : ''}`
-    : failed ? `sso-session ${ssoSession}: could not list the accounts (esc back)` : `sso-session ${ssoSession}: listing accounts and roles…`;
+    ? `sso-session ${shownSession}: ${selected.size} of ${assignments.length} selected${filter ? ` · /${visibleText(filter)} (${shown.length} shown)` : ''}`
+    : failed ? `sso-session ${shownSession}: could not list the accounts (esc back)` : `sso-session ${shownSession}: listing accounts and roles…`;
   return (
     <Box flexDirection="column" height={height}>
       <Text {...theme.info} wrap="truncate">{status}</Text>
       <Table columns={populateColumns} rows={cells} toneOf={(i) => (selected.has(assignmentKey(shown[i]!)) ? 'ok' : 'text')} selected={cursor}
-        width={width} height={tableHeight} emptyText={assignments ? (filter ? `nothing matches "${filter}"` : 'this sso-session reaches no account') : failed ? 'nothing listed' : 'asking the SSO portal…'} />
+        width={width} height={tableHeight} emptyText={assignments ? (filter ? `nothing matches "${visibleText(filter)}"` : 'this sso-session reaches no account') : failed ? 'nothing listed' : 'asking the SSO portal…'} />
       {filtering
         ? <CommandLine prefix="/" initial={filter} onChange={(text) => { setFilter(text); setCursor(0); }}
             onSubmit={() => setFiltering(false)} onCancel={() => { setFilter(''); setFiltering(false); }} />

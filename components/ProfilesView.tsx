@@ -6,6 +6,7 @@ import { useActions, useNow, useServices } from '../src/app/dashboard-context.js
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
 import { cloneProfileForm, editProfileForm, newProfileForm, renameProfileForm, SSO_FROM_PORTAL, type ProfileForm } from '../src/app/profile-forms.js';
 import { profileColumns, profileRows, rowFacts } from '../src/app/profile-rows.js';
+import { visibleText } from '../src/app/sanitize.js';
 import { useStore } from '../src/app/store.js';
 import { CommandLine } from './CommandLine.js';
 import { ExportPicker } from './ExportPicker.js';
@@ -78,13 +79,13 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
   if (exporting) return <ExportPicker profile={exporting} width={width} onClose={() => setExporting(undefined)} />;
   return (
     <Box flexDirection="column" height={height}>
-      {problems.length ? <Text {...theme.danger} wrap="truncate">⚠ {problems.join('; ')}</Text> : null}
+      {problems.length ? <Text {...theme.danger} wrap="truncate">⚠ {visibleText(problems.join('; '))}</Text> : null}
       <Table columns={profileColumns} rows={cells} toneOf={(i) => rows[i].tone} selected={cursor}
-        width={width} height={tableHeight} emptyText={loading ? 'reading profiles…' : filter ? `no profile matches "${filter}"` : 'no profiles: n creates one'} />
+        width={width} height={tableHeight} emptyText={loading ? 'reading profiles…' : filter ? `no profile matches "${visibleText(filter)}"` : 'no profiles: n creates one'} />
       {filtering
         ? <CommandLine prefix="/" initial={filter} onChange={(text) => { setFilter(text); setSelected(0); }}
             onSubmit={() => setFiltering(false)} onCancel={() => { setFilter(''); setFiltering(false); }} />
-        : filter ? <Text {...theme.muted}>/{filter} ({rows.length} of {profiles.length}) esc clears</Text> : null}
+        : filter ? <Text {...theme.muted} wrap="truncate">/{visibleText(filter)} ({rows.length} of {profiles.length}) esc clears</Text> : null}
     </Box>
   );
 }

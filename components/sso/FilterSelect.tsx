@@ -5,6 +5,7 @@ import { Box, Text, useInput } from 'ink';
 import { FilterList, visibleWindow } from '../../src/app/sso/filter-list.js';
 import type { ChoosePrompt } from '../../src/app/sso/wizard-ui.js';
 import type { Theme } from '../../src/app/theme.js';
+import { visibleText } from '../../src/app/sanitize.js';
 
 const HEIGHT = 10;
 
@@ -40,13 +41,13 @@ export function FilterSelect({ prompt, onSubmit, theme }: { prompt: ChoosePrompt
   const { start, end } = visibleWindow(matches.length, at, HEIGHT);
   return (
     <Box flexDirection="column">
-      <Text>{prompt.title} <Text {...theme.muted}>type to filter:</Text> <Text {...theme.accent}>{query}</Text><Text inverse> </Text></Text>
+      <Text>{visibleText(prompt.title)} <Text {...theme.muted}>type to filter:</Text> <Text {...theme.accent}>{visibleText(query)}</Text><Text inverse> </Text></Text>
       {matches.slice(start, end).map((index, row) => (
         <Text key={index} wrap="truncate" {...(start + row === at ? theme.selection : theme.text)}>
-          {start + row === at ? '> ' : '  '}{prompt.items[index]!.label}
+          {start + row === at ? '> ' : '  '}{visibleText(prompt.items[index]!.label)}
         </Text>
       ))}
-      <Text {...theme.muted}>{matches.length === 0 ? `Nothing matches "${query}"` : `${at + 1}/${matches.length}${matches.length < prompt.items.length ? ` of ${prompt.items.length}` : ''}  ↑↓ move  Enter choose  Ctrl-C cancel`}</Text>
+      <Text {...theme.muted}>{matches.length === 0 ? `Nothing matches "${visibleText(query)}"` : `${at + 1}/${matches.length}${matches.length < prompt.items.length ? ` of ${prompt.items.length}` : ''}  ↑↓ move  Enter choose  Ctrl-C cancel`}</Text>
     </Box>
   );
 }

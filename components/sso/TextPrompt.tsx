@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { Text, Box, useInput } from 'ink';
 import { promptText, type AskPrompt } from '../../src/app/sso/wizard-ui.js';
 import type { Theme } from '../../src/app/theme.js';
+import { visibleText } from '../../src/app/sanitize.js';
 
 export function TextPrompt({ prompt, onSubmit, theme }: { prompt: AskPrompt; onSubmit(value: string): void; theme: Theme }) {
   const [value, setValueState] = useState('');
@@ -30,8 +31,8 @@ export function TextPrompt({ prompt, onSubmit, theme }: { prompt: AskPrompt; onS
   const shown = problem ?? enterProblem;
   return (
     <Box flexDirection="column">
-      <Text>{promptText(prompt)}<Text {...theme.accent}>{value}</Text><Text inverse> </Text></Text>
-      {shown ? <Text {...theme.danger}>{shown}</Text> : null}
+      <Text>{visibleText(promptText(prompt))}<Text {...theme.accent}>{visibleText(value)}</Text><Text inverse> </Text></Text>
+      {shown ? <Text {...theme.danger}>{visibleText(shown)}</Text> : null}
     </Box>
   );
 }

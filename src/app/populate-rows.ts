@@ -1,5 +1,6 @@
 // The SSO populate list without Ink: which assignments a filter shows, and the selection by key.
 import type { SsoAssignment } from './engine-port.js';
+import { visibleText } from './sanitize.js';
 import type { Column } from './table-layout.js';
 import { FilterList } from './sso/filter-list.js';
 
@@ -19,7 +20,9 @@ export function assignmentFilter(assignments: SsoAssignment[]): FilterList<SsoAs
 }
 
 export function populateCells(shown: SsoAssignment[], selected: ReadonlySet<string>): string[][] {
-  return shown.map((a) => [selected.has(assignmentKey(a)) ? '[x]' : selectable(a) ? '[ ]' : ' - ', a.accountName, a.accountId, a.roleName, a.profileName, a.status]);
+  // Names come from the SSO portal and the config file: drawn only escaped.
+  return shown.map((a) => [selected.has(assignmentKey(a)) ? '[x]' : selectable(a) ? '[ ]' : ' - ',
+    visibleText(a.accountName), visibleText(a.accountId), visibleText(a.roleName), visibleText(a.profileName), a.status]);
 }
 
 export function toggle(selected: ReadonlySet<string>, key: string): Set<string> {

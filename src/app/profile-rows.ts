@@ -2,6 +2,7 @@
 import type { ProfileKind, ProfileSummary } from './engine-port.js';
 import { principalOf, stateLabel, type IdentityState } from './identity-state.js';
 import { matchesFilter } from './line-buffer.js';
+import { visibleText } from './sanitize.js';
 import type { Column } from './table-layout.js';
 import type { Token } from './theme.js';
 
@@ -44,9 +45,10 @@ export function profileRows(profiles: ProfileSummary[], identities: Record<strin
     const marker = summary.name === active ? '>' : summary.isDefault ? '*' : ' ';
     const lintNote = summary.lint.length ? ` !${summary.lint.length}` : '';
     const kind = kindLabels[summary.kind] + (summary.kind === 'assume-role' && summary.mfaSerial ? '+MFA' : '');
+    // Every cell comes from the config files or a service: drawn (and measured) only escaped.
     const cells = [
-      `${marker}${summary.name}`, kind, stateLabel(state, now) + lintNote,
-      state?.identity?.account ?? '', principalOf(state?.identity?.arn), summary.region ?? '',
+      `${marker}${visibleText(summary.name)}`, kind, visibleText(stateLabel(state, now)) + lintNote,
+      visibleText(state?.identity?.account ?? ''), visibleText(principalOf(state?.identity?.arn)), visibleText(summary.region ?? ''),
     ];
     if (filter && !matchesFilter(cells.join(' '), filter)) continue;
     rows.push({ name: summary.name, summary, state, cells, tone: toneOf(state) });

@@ -47,3 +47,9 @@ export function visibleValue(value: unknown): string {
   }
   return visibleText(String(value));
 }
+
+/** For text meant to span lines (a message body): each line escaped, the line breaks kept for Ink to lay out. */
+export function visibleLines(text: string): string {
+  if (/^[\x20-\x7e\n]*$/.test(text)) return text;
+  return text.split(/\r?\n/).map(visibleText).join('\n');
+}

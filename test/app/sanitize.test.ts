@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleText, visibleValue } from '../../src/app/sanitize.js';
+import { visibleLines, visibleText, visibleValue } from '../../src/app/sanitize.js';
 import { cellWidth } from '../../src/app/table-layout.js';
 
 const textCases: Array<[what: string, input: string, shown: string]> = [
@@ -68,4 +68,13 @@ describe('visibleValue', () => {
   for (const [what, input, shown] of valueCases) {
     it(what, () => expect(visibleValue(input)).toBe(shown));
   }
+});
+
+describe('visibleLines', () => {
+  const cases: Array<[what: string, input: string, shown: string]> = [
+    ['single line', 'plain', 'plain'],
+    ['keeps line breaks, escapes the rest', 'first\x1b[2J\nsecond\x07\r\nthird\tx', 'first\\e[2J\nsecond\\x07\nthird\\tx'],
+    ['a lone CR is escaped', 'a\rb', 'a\\rb'],
+  ];
+  for (const [what, input, shown] of cases) it(what, () => expect(visibleLines(input)).toBe(shown));
 });
