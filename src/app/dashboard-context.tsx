@@ -14,7 +14,9 @@ export interface DashboardServices {
   actions: ActionDef[];
   theme: Theme;
   readOnly: boolean;
-  demo?: { hint?: () => string };
+  /** `awsdeck --demo`: the MFA device's current code, and approving a device code as the demo user
+   *  (a headless machine has no browser to click Allow in). */
+  demo?: { hint?: () => string; approveSignIn?: (userCode: string) => Promise<void> };
   /** Called when the person quits; resolves runDashboard. */
   quit(): void;
   /** Hands exported credentials to the clipboard or to stdout after exit (never to the screen). */

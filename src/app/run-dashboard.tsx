@@ -19,7 +19,7 @@ export interface RunDashboardOptions {
   stdin?: NodeJS.ReadStream;
 }
 
-interface Demo { env: NodeJS.ProcessEnv; mfaHint?: () => string; cleanup(): Promise<void> | void }
+interface Demo { env: NodeJS.ProcessEnv; mfaHint?: () => string; sandbox: { url: string }; cleanup(): Promise<void> | void }
 
 async function prepareDemo(baseEnv: NodeJS.ProcessEnv): Promise<Demo> {
   const { prepareDemo: prepare } = await import('../sandbox/demo.js');
@@ -42,6 +42,15 @@ async function runShell(env: NodeJS.ProcessEnv, profile: string, stdin: NodeJS.R
     });
   } finally {
     stdin.off('error', ignore);
+  }
+}
+
+/** The demo's stand-in for clicking Allow in a browser: the sandbox approves the code as the demo user. */
+async function approveDemoSignIn(sandboxUrl: string, userCode: string): Promise<void> {
+  const response = await fetch(`${sandboxUrl}/sandbox/approve`, { method: 'POST', body: JSON.stringify({ userCode, allow: true }) });
+  if (!response.ok) {
+    const reason = await response.json().then((body: { message?: string }) => body.message, () => undefined);
+    throw new Error(reason ?? `the sandbox answered ${response.status}`);
   }
 }
 
@@ -101,7 +110,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   const quitting = new Promise<void>((resolve) => { quit = resolve; });
   const services = createServices({
     dashboard, env, readOnly: options.readOnly,
-    demo: demo ? { hint: demo.mfaHint } : undefined,
+    demo: demo ? { hint: demo.mfaHint, approveSignIn: (userCode) => approveDemoSignIn(demo.sandbox.url, userCode) } : undefined,
     quit,
     deliverExport: (text, target, profile) => {
       if (target === 'clipboard') {

@@ -11,7 +11,7 @@ export interface ServiceOptions {
   dashboard: Dashboard;
   env: NodeJS.ProcessEnv;
   readOnly?: boolean;
-  demo?: { hint?: () => string };
+  demo?: DashboardServices['demo'];
   quit(): void;
   deliverExport?: DashboardServices['deliverExport'];
 }
