@@ -6,7 +6,7 @@ import type { ActionContext } from '../src/app/actions.js';
 import { useActions, useServices, useTerminalSize } from '../src/app/dashboard-context.js';
 import { createKeyFeeder } from '../src/app/key-feeder.js';
 import { keyPressesFromInk } from '../src/app/keys.js';
-import { topView, viewStackReducer, type ViewEntry } from '../src/app/view-stack.js';
+import { breadcrumb, topView, viewStackReducer, type ViewEntry } from '../src/app/view-stack.js';
 import { useStore } from '../src/app/store.js';
 import { CommandPalette } from './CommandPalette.js';
 import { Footer } from './Footer.js';
@@ -52,7 +52,7 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
   const width = columns;
   const frameHeight = Math.max(3, rows - 1);
   const bodyHeight = Math.max(1, frameHeight - 3);
-  const scopes = view.id === 'profiles' || view.id === 'errors' || view.id === 'populate' ? [view.id, 'table', 'global'] : [view.id, 'global'];
+  const scopes = ['profiles', 'errors', 'populate', 'resource', 'detail'].includes(view.id) ? [view.id, 'table', 'global'] : [view.id, 'global'];
   const openPopulate = (requested?: string) => {
     void dashboard.pickSsoSession(requested, session.profile).then((ssoSession) => {
       if (ssoSession) dispatchView({ type: 'push', view: { id: 'populate', ssoSession, profile: session.profile } });
@@ -61,7 +61,7 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
   const modalOpen = Boolean(prompt) || overlay === 'help' || overlay === 'region';
   return (
     <Box flexDirection="column" width={width} height={frameHeight} overflow="hidden">
-      <Header width={width} />
+      <Header width={width} trail={breadcrumb(stack)} />
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
         <ViewBody stack={stack} width={width} height={bodyHeight} hidden={modalOpen}
           push={(entry) => dispatchView({ type: 'push', view: entry })} onContext={setViewCtx} />
@@ -71,7 +71,8 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
       </Box>
       {overlay === 'command'
         ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')} populate={openPopulate}
-            go={(id) => (id === 'profiles' ? dispatchView({ type: 'reset', view: { id } }) : dispatchView({ type: 'push', view: { id, profile: session.profile } }))} />
+            go={(id) => (id === 'profiles' ? dispatchView({ type: 'reset', view: { id } }) : dispatchView({ type: 'push', view: { id, profile: session.profile } }))}
+            open={(entry) => dispatchView({ type: 'push', view: entry })} />
         : <Footer scopes={scopes} ctx={ctx} width={width} />}
     </Box>
   );

@@ -1,11 +1,13 @@
-// A one-line editor for `:` commands and `/` filters; the editing rules live in src/app/line-buffer.ts.
-import { Text } from 'ink';
+// A one-line editor for `:` commands, `/` filters and the query bar; the editing rules live in
+// src/app/line-buffer.ts. Optional second line: the parser's caret under an error, or matches.
+import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import { editLine, lineFrom, type LineBuffer } from '../src/app/line-buffer.js';
+import { visibleText } from '../src/app/sanitize.js';
 
 export interface CommandLineProps {
-  prefix: ':' | '/';
+  prefix: string;
   initial?: string;
   complete?: (text: string) => string | undefined;
   /** Called on every edit (filter as you type). */
@@ -13,9 +15,13 @@ export interface CommandLineProps {
   onSubmit(text: string): void;
   onCancel(): void;
   error?: string;
+  /** Where in the text the error is (a caret is drawn under it). */
+  errorPosition?: number;
+  /** Completions of what is typed so far, shown under the line. */
+  matches?: string[];
 }
 
-export function CommandLine({ prefix, initial = '', complete, onChange, onSubmit, onCancel, error }: CommandLineProps) {
+export function CommandLine({ prefix, initial = '', complete, onChange, onSubmit, onCancel, error, errorPosition, matches }: CommandLineProps) {
   const { theme } = useServices();
   // The ref is the truth (several keys may arrive before React re-renders); state only redraws.
   const current = useRef<LineBuffer>(lineFrom(initial));
@@ -33,16 +39,25 @@ export function CommandLine({ prefix, initial = '', complete, onChange, onSubmit
     // A prompt owns the keyboard while open: nothing leaks into the view underneath.
     return true;
   });
-  const before = buffer.text.slice(0, buffer.cursor);
-  const at = buffer.text[buffer.cursor] ?? ' ';
-  const after = buffer.text.slice(buffer.cursor + 1);
-  return (
+  const before = visibleText(buffer.text.slice(0, buffer.cursor));
+  const at = visibleText(buffer.text[buffer.cursor] ?? ' ');
+  const after = visibleText(buffer.text.slice(buffer.cursor + 1));
+  const caret = errorPosition !== undefined && error ? `${' '.repeat(prefix.length + errorPosition)}^ ${visibleText(error)}` : undefined;
+  const line = (
     <Text wrap="truncate">
       <Text {...theme.accent}>{prefix}</Text>
       {before}
       <Text inverse>{at}</Text>
       {after}
-      {error ? <Text {...theme.danger}>  {error}</Text> : null}
+      {error && !caret ? <Text {...theme.danger}>  {visibleText(error)}</Text> : null}
     </Text>
+  );
+  if (!caret && !matches?.length) return line;
+  return (
+    <Box flexDirection="column">
+      {matches?.length ? <Text wrap="truncate" {...theme.muted}>{matches.map(visibleText).join('  ')}</Text> : null}
+      {line}
+      {caret ? <Text wrap="truncate" {...theme.danger}>{caret}</Text> : null}
+    </Box>
   );
 }

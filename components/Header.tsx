@@ -1,11 +1,12 @@
-// Two lines: who and where (profile, account, region, time left, badges), then the principal.
+// Two lines: who and where (profile, account, region, time left, badges), then the principal, or
+// in the resource browser the trail of where you are (profile › region › view › …).
 import { Box, Text } from 'ink';
 import { useServices, useNow } from '../src/app/dashboard-context.js';
 import { formatTimeLeft, principalOf, stateLabel } from '../src/app/identity-state.js';
 import { visibleText } from '../src/app/sanitize.js';
 import { useStore } from '../src/app/store.js';
 
-export function Header({ width }: { width: number }) {
+export function Header({ width, trail }: { width: number; trail?: string[] }) {
   const { dashboard, theme, readOnly, demo } = useServices();
   const session = useStore(dashboard.session);
   const { identities } = useStore(dashboard.profiles);
@@ -30,9 +31,9 @@ export function Header({ width }: { width: number }) {
         {demo ? <Text {...theme.badgeDemo}> DEMO </Text> : null}
         {readOnly ? <Text {...theme.badgeReadOnly}> READ-ONLY </Text> : null}
       </Box>
-      <Text wrap="truncate" {...theme.muted}>
+      {trail?.length ? <Text wrap="truncate" {...theme.info}>{trail.map(visibleText).join(' › ')}</Text> : <Text wrap="truncate" {...theme.muted}>
         {visibleText(identity ? principalOf(identity.arn) : session.profile ? stateLabel(state, now) : 'no profile selected: p for profiles')}
-      </Text>
+      </Text>}
     </Box>
   );
 }

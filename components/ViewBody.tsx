@@ -3,9 +3,11 @@
 import { Box } from 'ink';
 import type { ActionContext } from '../src/app/actions.js';
 import type { ViewEntry, ViewStack } from '../src/app/view-stack.js';
+import { DetailView } from './DetailView.js';
 import { ErrorsView } from './ErrorsView.js';
 import { PopulateView } from './PopulateView.js';
 import { ProfilesView } from './ProfilesView.js';
+import { ResourceView } from './ResourceView.js';
 import { WhyView } from './WhyView.js';
 
 export interface ViewProps {
@@ -29,6 +31,8 @@ export function ViewBody({ stack, width, height, hidden, push, onContext }: { st
             {entry.id === 'why' || entry.id === 'profile-detail' ? <WhyView {...props} /> : null}
             {entry.id === 'errors' ? <ErrorsView {...props} /> : null}
             {entry.id === 'populate' ? <PopulateView {...props} /> : null}
+            {entry.id === 'resource' ? <ResourceView {...props} /> : null}
+            {entry.id === 'detail' ? <DetailView {...props} /> : null}
           </Box>
         );
       })}

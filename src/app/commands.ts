@@ -1,4 +1,8 @@
-// The `:` command palette's language, parsed without Ink.
+// The `:` command palette's language, parsed without Ink: dashboard commands, resource views
+// (`:ec2`, `:sg eu-west-1`), and any read operation (`:ec2 describe-vpcs --filters …`).
+import { resourceViews, viewByAlias } from '../../services/index.js';
+import { serviceNames } from '../engine/models/loader.js';
+import { isServiceName, readOperationNames, splitArgs } from './browse/operation-view.js';
 
 export type Command =
   | { type: 'view'; view: 'profiles' | 'errors' | 'why' }
@@ -7,12 +11,26 @@ export type Command =
   | { type: 'quit' }
   | { type: 'profile'; name: string }
   | { type: 'region'; name: string }
+  | { type: 'resource'; view: string; region?: string }
+  | { type: 'operation'; service: string; operation: string; args: string[] }
   | { type: 'invalid'; message: string };
 
 export const commandWords = ['profiles', 'profile ', 'region ', 'populate', 'errors', 'why', 'help', 'quit'];
 
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+export function isRegionName(word: string, known: string[]): boolean {
+  return regionPattern.test(word) || known.includes(word);
+}
+
 export function parseCommand(text: string, known: { profiles: string[]; regions: string[] }): Command {
-  const [word = '', ...rest] = text.trim().split(/\s+/);
+  let words: string[];
+  try {
+    words = splitArgs(text.trim());
+  } catch (error) {
+    return { type: 'invalid', message: (error as Error).message };
+  }
+  const [word = '', ...rest] = words;
   const arg = rest.join(' ');
   switch (word) {
     case 'profiles': case 'home': return { type: 'view', view: 'profiles' };
@@ -24,13 +42,52 @@ export function parseCommand(text: string, known: { profiles: string[]; regions:
     case 'profile':
       return known.profiles.includes(arg) ? { type: 'profile', name: arg } : { type: 'invalid', message: `no profile named "${arg}"` };
     case 'region':
-      return /^[a-z]{2}(-[a-z]+)+-\d$/.test(arg) || known.regions.includes(arg)
-        ? { type: 'region', name: arg } : { type: 'invalid', message: `not a region: "${arg}"` };
-    default: return { type: 'invalid', message: `unknown command "${word}" (try: ${commandWords.map((w) => w.trim()).join(', ')})` };
+      return isRegionName(arg, known.regions) ? { type: 'region', name: arg } : { type: 'invalid', message: `not a region: "${arg}"` };
   }
+  const view = viewByAlias(word);
+  // `:ec2` and `:ec2 sa-east-1` open the view; `:ec2 describe-vpcs …` runs the operation.
+  if (view && (rest.length === 0 || (rest.length === 1 && isRegionName(rest[0], known.regions)))) {
+    return { type: 'resource', view: view.id, region: rest[0] };
+  }
+  if (view && rest.length === 1 && rest[0] === 'all') {
+    return { type: 'invalid', message: 'every region at once is not available yet: :<view> <region> opens one region' };
+  }
+  if (isServiceName(word)) {
+    if (rest.length === 0) return { type: 'invalid', message: `${word}: which operation? (Tab lists them)` };
+    const [operation, ...args] = rest;
+    if (!readOperationNames(word).includes(operation)) {
+      return { type: 'invalid', message: `${word} has no read operation "${operation}" (Tab lists them)` };
+    }
+    return { type: 'operation', service: word, operation, args };
+  }
+  if (view) return { type: 'invalid', message: `not a region: "${rest[0]}"` };
+  return { type: 'invalid', message: `unknown command "${word}" (try: ${[...commandWords.map((w) => w.trim()), ...resourceViews.map((v) => v.aliases[0])].join(', ')})` };
 }
 
-/** Completion candidates for Tab: the command words, then profile and region names after them. */
-export function commandCandidates(known: { profiles: string[]; regions: string[] }): string[] {
-  return [...commandWords, ...known.profiles.map((p) => `profile ${p}`), ...known.regions.map((r) => `region ${r}`)];
+/** Every word the palette takes first: commands, then views by each alias. */
+export function firstWords(): string[] {
+  return [...commandWords, ...resourceViews.flatMap((v) => v.aliases.map((a) => `${a} `))];
+}
+
+/**
+ * Completion candidates for what is typed so far: command and view words, profile and region
+ * names after `profile`/`region`/a view, a service's read operations after its name.
+ */
+export function commandCandidates(known: { profiles: string[]; regions: string[] }, text = ''): string[] {
+  const [word = '', ...rest] = text.split(' ');
+  if (rest.length === 0) {
+    const words = firstWords();
+    // Service names only once a word is typed (there are hundreds).
+    return word ? [...words, ...servicesStartingWith(word).map((s) => `${s} `)] : words;
+  }
+  if (word === 'profile') return known.profiles.map((p) => `profile ${p}`);
+  if (word === 'region') return known.regions.map((r) => `region ${r}`);
+  const candidates: string[] = [];
+  if (viewByAlias(word) && rest.length === 1) candidates.push(...known.regions.map((r) => `${word} ${r}`));
+  if (isServiceName(word) && rest.length === 1) candidates.push(...readOperationNames(word).map((op) => `${word} ${op} `));
+  return candidates;
+}
+
+function servicesStartingWith(prefix: string): string[] {
+  return serviceNames().filter((s) => s.startsWith(prefix));
 }

@@ -3,6 +3,7 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ActionContext, ActionDef } from './actions.js';
 import { findAction } from './actions.js';
+import type { Browser } from './browse/browser.js';
 import type { Dashboard } from './dashboard-model.js';
 import type { KeyBus, Layer } from './key-bus.js';
 import type { KeyPress } from './keys.js';
@@ -21,6 +22,10 @@ export interface DashboardServices {
   quit(): void;
   /** Hands exported credentials to the clipboard or to stdout after exit (never to the screen). */
   deliverExport(text: string, target: 'clipboard' | 'after-exit', profile: string): void;
+  /** The resource browser's listings and details. */
+  browser: Browser;
+  /** OSC 52: ids, ARNs and command lines onto the clipboard, over SSH too. */
+  copyToClipboard(text: string): void;
 }
 
 export const DashboardContext = createContext<DashboardServices | null>(null);
@@ -41,13 +46,13 @@ export function useKeyLayer(layer: Layer, handler: (key: KeyPress) => boolean, a
 }
 
 /** Binds registry actions of `scopes` to handlers on a layer: keys come from the registry only. */
-export function useActions(scopes: string[], ctx: ActionContext, handlers: Record<string, () => void>, layer: Layer = 'view', active = true): void {
+export function useActions(scopes: string[], ctx: ActionContext, handlers: Record<string, (key: KeyPress) => void>, layer: Layer = 'view', active = true): void {
   const { actions } = useServices();
   useKeyLayer(layer, (key) => {
     const action = findAction(actions, scopes, key, ctx);
     const run = action && handlers[action.id];
     if (!run) return false;
-    run();
+    run(key);
     return true;
   }, active);
 }

@@ -323,7 +323,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
     }
   }
 
-  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, switchRegion, unlockWithMfa, ssoLogin, logIn, openSubshell, change, pickSsoSession, ssoAssignments, populate, exportCredentials, decodeError };
+  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, switchRegion, unlockWithMfa, ssoLogin, logIn, openSubshell, change, pickSsoSession, ssoAssignments, populate, exportCredentials, decodeError, withSignIn };
 }
 
 export type Dashboard = ReturnType<typeof createDashboard>;

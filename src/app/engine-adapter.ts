@@ -8,9 +8,10 @@ import { lintConfig } from '../engine/config/lint.js';
 import { describeSource, resolveSettings } from '../engine/config/settings.js';
 import { resolveCredentials } from '../engine/credentials/index.js';
 import { createClient } from '../engine/http/client.js';
+import { loadService } from '../engine/models/loader.js';
 import { awsdeckStateDir, chooseFlow, fetchAssignments, FlowPreferences, hostProbe, loginConfig, planPopulate, PortalClient, ssoLogin, ssoSessionConfig, SsoTokenProvider, tokenCacheKey } from '../engine/sso/index.js';
 import { clearCheckpoint, readManagedNames, saveManagedNames } from '../engine/sso/populate.js';
-import { ENVIRONMENT_PROFILE, type DashboardEngine, type Explanation, type Identity, type Interaction, type ProfileKind, type ProfileSummary, type ShellFormat, type SsoAssignment } from './engine-port.js';
+import { ENVIRONMENT_PROFILE, type DashboardEngine, type ResponseData, type ServiceCaller, type Explanation, type Identity, type Interaction, type ProfileKind, type ProfileSummary, type ShellFormat, type SsoAssignment } from './engine-port.js';
 import { execEnvironment } from './exec.js';
 import { planProfileChange } from './profile-writes.js';
 
@@ -104,9 +105,28 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     });
   };
 
+  // The browser's credentials, one provider per profile so every page and view reuses what it
+  // resolved (and refreshes it when it expires); MFA prompts go to whoever called last.
+  const browserCredentials = new Map<string, { provider: ReturnType<typeof credentialsFor>; interaction: { current?: Interaction } }>();
+  const browserCredentialsFor = (profile: string, interaction: Interaction) => {
+    let entry = browserCredentials.get(profile);
+    if (!entry) {
+      const ref: { current?: Interaction } = {};
+      const provider = credentialsFor(profile, {
+        mfaCode: (serial) => (ref.current ? ref.current.mfaCode(serial) : Promise.reject(new Error(`MFA code required for ${serial}`))),
+        onDeviceCode: () => undefined,
+        onWarning: (message) => ref.current?.onWarning?.(message),
+      });
+      browserCredentials.set(profile, (entry = { provider, interaction: ref }));
+    }
+    entry.interaction.current = interaction;
+    return entry.provider;
+  };
+
   return {
     async listProfiles() {
       loaded = loadConfigFiles(env);
+      browserCredentials.clear();
       const config = loaded;
       const names = new Set(config.listProfiles());
       const lint = lintByProfile(env);
@@ -256,5 +276,26 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     },
 
     regions: () => commonRegions,
+
+    service(profile: string, regionName: string, service: string, interaction: Interaction): ServiceCaller {
+      const settings = settingsFor(profile);
+      const credentials = browserCredentialsFor(profile, interaction);
+      const client = createClient({
+        service, region: regionName, credentials: () => credentials.get(),
+        endpointUrl: settings.endpointUrlFor(loadService(service).metadata.serviceId)?.value,
+        s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
+        maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
+        verifySsl: settings.verifySsl, caBundle: settings.caBundle?.value,
+        timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',
+      });
+      return {
+        call: (operation, params) => client.call(operation, params) as Promise<ResponseData>,
+        pages(operation, params) {
+          const iterator = client.paginator(operation, params);
+          if (iterator) return { resultKeys: iterator.resultKeys, pages: iterator.pages() as AsyncGenerator<ResponseData> };
+          return { resultKeys: [], pages: (async function* one() { yield await client.call(operation, params) as ResponseData; })() };
+        },
+      };
+    },
   };
 }

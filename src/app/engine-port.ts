@@ -100,6 +100,19 @@ export interface SsoAssignment {
 
 export type ShellFormat = 'env' | 'env-no-export' | 'fish' | 'powershell' | 'windows-cmd' | 'process';
 
+/** One page of a listing, or a whole response: plain JSON as the CLI would print it. */
+export type ResponseData = Record<string, unknown>;
+
+/** Calls to one service with one profile's credentials in one region (the resource browser's client). */
+export interface ServiceCaller {
+  call(operation: string, params: Record<string, unknown>): Promise<ResponseData>;
+  /**
+   * The pages of a listing, one request at a time as they are consumed; an operation without a
+   * paginator gives one page. `resultKeys` are the paginator's (for merging pages as the CLI does).
+   */
+  pages(operation: string, params: Record<string, unknown>): { resultKeys: string[]; pages: AsyncGenerator<ResponseData> };
+}
+
 export interface DashboardEngine {
   listProfiles(): Promise<{ profiles: ProfileSummary[]; problems: string[] }>;
   /** GetCallerIdentity with this profile's credentials. `interaction` answers MFA and SSO prompts. */
@@ -120,4 +133,6 @@ export interface DashboardEngine {
   decodeAuthorizationMessage(profile: string, encoded: string): Promise<string>;
   /** Region names for the region picker. */
   regions(): string[];
+  /** A client for the browser: `interaction` answers MFA while credentials are resolved. */
+  service(profile: string, region: string, service: string, interaction: Interaction): ServiceCaller;
 }

@@ -109,6 +109,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   let quit!: () => void;
   const quitting = new Promise<void>((resolve) => { quit = resolve; });
   const services = createServices({
+    copyToClipboard: (text) => copyToClipboard(stdout, text),
     dashboard, env, readOnly: options.readOnly,
     demo: demo ? { hint: demo.mfaHint, approveSignIn: (userCode) => approveDemoSignIn(demo.sandbox.url, userCode) } : undefined,
     quit,

@@ -2,6 +2,7 @@
 // theme for this environment, and a fresh key bus.
 import { applyKeyOverrides, defaultActions } from './actions.js';
 import type { DashboardServices } from './dashboard-context.js';
+import { createBrowser } from './browse/browser.js';
 import type { Dashboard } from './dashboard-model.js';
 import { KeyBus } from './key-bus.js';
 import { loadKeyOverrides } from './key-overrides.js';
@@ -14,6 +15,10 @@ export interface ServiceOptions {
   demo?: DashboardServices['demo'];
   quit(): void;
   deliverExport?: DashboardServices['deliverExport'];
+  /** Puts text on the terminal's clipboard (OSC 52); default: nowhere (tests read `copied`). */
+  copyToClipboard?: (text: string) => void;
+  /** Where exports are written (the directory awsdeck was started in). */
+  cwd?: string;
 }
 
 export function createServices(options: ServiceOptions): DashboardServices & { warnings: string[] } {
@@ -28,6 +33,8 @@ export function createServices(options: ServiceOptions): DashboardServices & { w
     demo: options.demo,
     quit: options.quit,
     deliverExport: options.deliverExport ?? (() => undefined),
+    browser: createBrowser(options.dashboard, { cwd: options.cwd ?? process.cwd() }),
+    copyToClipboard: options.copyToClipboard ?? (() => undefined),
     warnings: [...loaded.warnings, ...warnings],
   };
 }

@@ -62,11 +62,17 @@ const gap = 2;
  * widest columns toward their `min` when the screen is narrow, and hand spare cells to `grow` columns.
  */
 export function columnWidths(columns: Column[], rows: string[][], totalWidth: number): number[] {
-  const widths = columns.map((col, i) => {
+  const natural = columns.map((col, i) => {
     let widest = cellWidth(col.title);
     for (const row of rows) widest = Math.max(widest, cellWidth(row[i] ?? ''));
-    return Math.max(col.min, Math.min(widest, col.max ?? Infinity));
+    return widest;
   });
+  return fitWidths(columns, natural, totalWidth);
+}
+
+/** Widths from each column's widest content (`natural`, kept up to date by whoever holds the rows). */
+export function fitWidths(columns: Column[], natural: number[], totalWidth: number): number[] {
+  const widths = columns.map((col, i) => Math.max(col.min, Math.min(natural[i] ?? col.min, col.max ?? Infinity)));
   const available = totalWidth - gap * (columns.length - 1);
   let excess = widths.reduce((a, b) => a + b, 0) - available;
   while (excess > 0) {

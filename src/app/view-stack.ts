@@ -1,13 +1,33 @@
 // The body is a stack of views: Enter/d drills in (push), Esc goes back (pop), `p` jumps home (reset).
+import type { ResourceDescriptor, Scope } from '../../services/types.js';
 
-export type ViewId = 'profiles' | 'profile-detail' | 'why' | 'errors' | 'populate';
+export type ViewId = 'profiles' | 'profile-detail' | 'why' | 'errors' | 'populate' | 'resource' | 'detail';
+
+/** A resource view: which descriptor, for what scope, where. */
+export interface ResourceEntry {
+  descriptor: ResourceDescriptor;
+  scope: Scope;
+  region: string;
+  /** Breadcrumb text (`my-bucket`, `photos/`). */
+  label: string;
+  flat?: boolean;
+}
+
+/** A detail: loaded when shown (a describe/head call, or the row's object). */
+export interface DetailEntry {
+  title: string;
+  load(): Promise<unknown>;
+  consoleUrl?: string;
+}
 
 export interface ViewEntry {
   id: ViewId;
-  /** e.g. the profile a detail view is about. */
+  /** e.g. the profile a detail view is about; the profile a resource view lists with. */
   profile?: string;
   /** The sso-session a populate view lists. */
   ssoSession?: string;
+  resource?: ResourceEntry;
+  detail?: DetailEntry;
 }
 
 export type ViewStack = ViewEntry[];
@@ -17,12 +37,16 @@ export type ViewStackAction =
   | { type: 'pop' }
   | { type: 'reset'; view: ViewEntry };
 
+const sameView = (a: ViewEntry, b: ViewEntry) => a.id === b.id && a.profile === b.profile && a.ssoSession === b.ssoSession
+  && a.detail === b.detail && JSON.stringify(a.resource && [a.resource.descriptor.id, a.resource.scope, a.resource.region])
+    === JSON.stringify(b.resource && [b.resource.descriptor.id, b.resource.scope, b.resource.region]);
+
 export function viewStackReducer(stack: ViewStack, action: ViewStackAction): ViewStack {
   switch (action.type) {
     case 'push': {
       // Opening the view already on top is a no-op rather than a duplicate entry.
       const top = stack[stack.length - 1];
-      if (top && top.id === action.view.id && top.profile === action.view.profile && top.ssoSession === action.view.ssoSession) return stack;
+      if (top && sameView(top, action.view)) return stack;
       return [...stack, action.view];
     }
     case 'pop': return stack.length > 1 ? stack.slice(0, -1) : stack;
@@ -31,3 +55,15 @@ export function viewStackReducer(stack: ViewStack, action: ViewStackAction): Vie
 }
 
 export const topView = (stack: ViewStack): ViewEntry => stack[stack.length - 1];
+
+/** Where the top view is: `profile › region › S3 buckets › my-bucket › photos/ › a.jpg`. */
+export function breadcrumb(stack: ViewStack): string[] {
+  const parts: string[] = [];
+  for (const entry of stack) {
+    if (entry.resource) {
+      if (parts.length === 0) parts.push(entry.profile ?? '(no profile)', entry.resource.descriptor.global ? 'global' : entry.resource.region, entry.resource.descriptor.title);
+      else parts.push(entry.resource.label);
+    } else if (entry.detail && parts.length) parts.push(entry.detail.title);
+  }
+  return parts;
+}

@@ -1,5 +1,5 @@
 // An in-memory engine for component and model tests: profiles, identities and failures on demand.
-import type { DashboardEngine, Identity, Interaction, PendingWrite, ProfileChange, ProfileSummary, SsoAssignment } from '../../src/app/engine-port.js';
+import type { DashboardEngine, Identity, Interaction, PendingWrite, ProfileChange, ProfileSummary, ResponseData, SsoAssignment } from '../../src/app/engine-port.js';
 
 export interface FakeEngine extends DashboardEngine {
   profiles: ProfileSummary[];
@@ -12,6 +12,9 @@ export interface FakeEngine extends DashboardEngine {
   /** The portal answers only after a login (the SSO modal's approval). */
   ssoTokenMissing: boolean;
   populated: Array<{ ssoSession: string; selected: SsoAssignment[] }>;
+  /** Pages each `service.Operation` answers with (an Error fails that page), and the calls made. */
+  pages: Map<string, Array<ResponseData | Error>>;
+  calls: Array<{ profile: string; region: string; service: string; operation: string; params: Record<string, unknown> }>;
 }
 
 export function profile(name: string, extra: Partial<ProfileSummary> = {}): ProfileSummary {
@@ -29,6 +32,34 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     assignments: [],
     ssoTokenMissing: false,
     populated: [],
+    pages: new Map(),
+    calls: [],
+    service(profile, region, service) {
+      const answer = (operation: string, params: Record<string, unknown>) => {
+        engine.calls.push({ profile, region, service, operation, params });
+        return engine.pages.get(`${service}.${operation}`) ?? [];
+      };
+      return {
+        async call(operation, params) {
+          const [first] = answer(operation, params);
+          if (first instanceof Error) throw first;
+          return structuredClone(first ?? {});
+        },
+        pages(operation, params) {
+          const pages = answer(operation, params);
+          return {
+            resultKeys: [],
+            pages: (async function* each() {
+              for (const page of pages) {
+                await new Promise((r) => setTimeout(r, 0));
+                if (page instanceof Error) throw page;
+                yield structuredClone(page);
+              }
+            })(),
+          };
+        },
+      };
+    },
     async listProfiles() {
       return { profiles: engine.profiles, problems: [] };
     },

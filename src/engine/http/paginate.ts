@@ -113,19 +113,22 @@ export class PageIterator {
 /** botocore's build_full_result: result keys concatenated, non-aggregate keys, NextToken. */
 export async function buildFullResult(iterator: PageIterator): Promise<Page> {
   const complete: Page = {};
-  for await (const page of iterator.pages()) {
-    for (const key of iterator.resultKeys) {
-      const value = search(page, key);
-      if (value === null || value === undefined) continue;
-      const existing = search(complete, key);
-      if (existing === null || existing === undefined) setPath(complete, key, Array.isArray(value) ? [...value] : value);
-      else if (Array.isArray(value) && Array.isArray(existing)) existing.push(...value);
-      else if (typeof value === 'number' || typeof value === 'string') setPath(complete, key, (existing as never) + (value as never));
-    }
-  }
+  for await (const page of iterator.pages()) mergePage(complete, page, iterator.resultKeys);
   mergeDicts(complete, iterator.nonAggregatePart);
   if (iterator.resumeToken !== undefined) complete.NextToken = iterator.resumeToken;
   return complete;
+}
+
+/** Adds one page's result keys to the merged result (lists concatenated, counts summed). */
+export function mergePage(complete: Page, page: Page, resultKeys: string[]): void {
+  for (const key of resultKeys) {
+    const value = search(page, key);
+    if (value === null || value === undefined) continue;
+    const existing = search(complete, key);
+    if (existing === null || existing === undefined) setPath(complete, key, Array.isArray(value) ? [...value] : value);
+    else if (Array.isArray(value) && Array.isArray(existing)) for (const item of value) existing.push(item);
+    else if (typeof value === 'number' || typeof value === 'string') setPath(complete, key, (existing as never) + (value as never));
+  }
 }
 
 export function search(data: unknown, expression: string): unknown {

@@ -1,0 +1,54 @@
+// The title line of a resource view (what, how many shown of how many, loading progress), and the
+// problem in place of the table when the listing failed: the service's words and what to do.
+import { Box, Text } from 'ink';
+import { useServices } from '../src/app/dashboard-context.js';
+import type { ListingState } from '../src/app/browse/listing.js';
+import type { ShownTable } from '../src/app/browse/use-resource-table.js';
+import { explainViewError } from '../src/app/browse/view-errors.js';
+import { visibleText } from '../src/app/sanitize.js';
+
+export interface StatusProps {
+  title: string;
+  flat: boolean;
+  shown: ShownTable;
+  state: ListingState;
+  query: string;
+  width: number;
+  where: { profile: string; region: string; service: string; operation: string };
+}
+
+function progress(state: ListingState): string {
+  const pages = `${state.pages} page${state.pages === 1 ? '' : 's'}`;
+  switch (state.status) {
+    case 'loading': return state.pages ? `loading more… ${pages} (^x stops)` : 'loading…';
+    case 'done': return pages;
+    case 'stopped': return `stopped after ${pages} (R reloads)`;
+    case 'error': return `failed after ${pages}`;
+  }
+}
+
+export function ResourceStatus({ title, flat, shown, state, query, width, where }: StatusProps) {
+  const { theme } = useServices();
+  const problem = state.status === 'error' ? explainViewError(state.error, where) : undefined;
+  const counts = shown.count === shown.total ? `${shown.total}` : `${shown.count}/${shown.total}`;
+  const header = (
+    <Text wrap="truncate">
+      <Text bold>{visibleText(title)}</Text>
+      {flat ? <Text {...theme.info}> [flat]</Text> : null}
+      <Text {...theme.muted}>  {counts} rows · {progress(state)}</Text>
+      {query ? <Text {...theme.accent}>  query: {visibleText(query)}</Text> : null}
+    </Text>
+  );
+  if (!problem) return header;
+  if (shown.total > 0) {
+    return <Box width={width}>{header}<Text {...theme.danger} wrap="truncate">  {visibleText(problem.title)}: {visibleText(problem.hint)}</Text></Box>;
+  }
+  return (
+    <Box flexDirection="column" width={width}>
+      {header}
+      <Text {...theme.danger} bold>{visibleText(problem.title)}</Text>
+      <Text wrap="wrap">{visibleText(problem.message)}</Text>
+      <Text {...theme.muted} wrap="wrap">{visibleText(problem.hint)}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,152 @@
+// The one generic resource view: any descriptor of services/ as a streaming, windowed table with
+// filter, sort, query bar, detail, copy, export and "show as CLI". Nothing here is view-specific.
+import { Box, Text } from 'ink';
+import jmespath from 'jmespath';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { viewById } from '../services/index.js';
+import type { ActionContext } from '../src/app/actions.js';
+import { listingParams, type ListingRequest } from '../src/app/browse/browser.js';
+import { cliLine, rowsQuery } from '../src/app/browse/cli-line.js';
+import type { ExportFormat } from '../src/app/browse/export.js';
+import { nextSort, type SortState } from '../src/app/browse/table-model.js';
+import { useResourceTable } from '../src/app/browse/use-resource-table.js';
+import { useActions, useKeyLayer, useServices } from '../src/app/dashboard-context.js';
+import { ENVIRONMENT_PROFILE } from '../src/app/engine-port.js';
+import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
+import { useStore } from '../src/app/store.js';
+import type { Token } from '../src/app/theme.js';
+import { CommandLine } from './CommandLine.js';
+import { ResourceStatus } from './ResourceStatus.js';
+import { Table } from './Table.js';
+import type { ViewProps } from './ViewBody.js';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value));
+
+export function ResourceView({ entry, width, height, active, push, onContext }: ViewProps) {
+  const { browser, dashboard, readOnly, copyToClipboard } = useServices();
+  const resource = entry.resource!;
+  const profile = entry.profile ?? '';
+  const { descriptor, scope, region } = resource;
+  const [flat, setFlat] = useState(Boolean(resource.flat));
+  const [reloads, setReloads] = useState(0);
+  const request: ListingRequest = useMemo(() => ({ descriptor, scope, profile, region, flat }), [descriptor, scope, profile, region, flat]);
+  const listing = useMemo(() => browser.listing(request, reloads > 0), [browser, request, reloads]);
+  const state = useStore(listing.state);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SortState>();
+  const [query, setQuery] = useState('');
+  const [bar, setBar] = useState<'filter' | 'query' | 'export'>();
+  const shown = useResourceTable(listing, state.version, filter, sort, query);
+  const selectedRef = useRef(0);
+  const [selectedState, setSelectedState] = useState(0);
+  const cursor = Math.min(selectedState, Math.max(0, shown.count - 1));
+  const row = shown.count ? shown.rowAt(cursor) : undefined;
+  const setSelected = (next: number) => { selectedRef.current = next; setSelectedState(next); };
+  const querying = query !== '' && shown.query?.kind === 'table';
+  const tableHeight = height - 1 - (bar ? 1 : 0) - (bar === 'query' && shown.query?.kind === 'error' ? 1 : 0);
+
+  const ctx: ActionContext = {
+    view: 'resource', readOnly, canGoBack: true, filtered: filter !== '' || query !== '',
+    row: row ? { loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying) } : { loading: String(state.status === 'loading') },
+  };
+  const ctxKey = JSON.stringify([ctx.row, ctx.filtered]);
+  useEffect(() => { if (active) onContext({ row: ctx.row, filtered: ctx.filtered }); }, [active, ctxKey]);
+
+  const where = () => browser.where(request);
+  const idOf = (item: Record<string, unknown>) => text(jmespath.search(item, descriptor.identity.id));
+  const openDetail = (item: Record<string, unknown>) => push({
+    id: 'detail', profile,
+    detail: {
+      title: querying ? 'query row' : idOf(item) || descriptor.title,
+      load: () => (querying ? Promise.resolve(item) : browser.detail(request, item)),
+      consoleUrl: querying ? undefined : descriptor.consoleUrl?.(item, where()),
+    },
+  });
+  const copy = (what: string, value: string | undefined) => {
+    if (!value) return dashboard.prompts.showMessage(`No ${what}`, `This row has no ${what}.`);
+    copyToClipboard(value);
+    dashboard.prompts.showMessage('Copied', `${what} ${value} is on the clipboard (OSC 52).`);
+  };
+  const move = (id: string) => () => {
+    const step = cursorMoveForAction(id);
+    if (step) setSelected(moveCursor(Math.min(selectedRef.current, shown.count - 1), step, shown.count, tableHeight - 1));
+  };
+  const exportAs = (format: ExportFormat) => {
+    setBar(undefined);
+    try {
+      const rows = Array.from({ length: shown.count }, (_, i) => shown.rowAt(i).values);
+      const path = browser.exportRows(descriptor.id, format, shown.columns.map((c) => c.title), rows);
+      dashboard.prompts.showMessage('Exported', `${rows.length} rows written to ${path}`);
+    } catch (error) {
+      dashboard.prompts.showMessage('Export failed', (error as Error).message);
+    }
+  };
+  useKeyLayer('prompt', (key) => {
+    if (key.name === 'c' || key.name === 'j') exportAs(key.name === 'c' ? 'csv' : 'json');
+    else if (key.name === 'escape') setBar(undefined);
+    return true;
+  }, active && bar === 'export');
+
+  useActions(['resource', 'table'], ctx, {
+    'table.down': move('table.down'), 'table.up': move('table.up'), 'table.top': move('table.top'),
+    'table.bottom': move('table.bottom'), 'table.pageDown': move('table.pageDown'), 'table.pageUp': move('table.pageUp'),
+    'table.filter': () => setBar('filter'),
+    'table.clearFilter': () => { if (filter) setFilter(''); else setQuery(''); },
+    'resource.open': () => {
+      if (!row) return;
+      const child = querying ? undefined : descriptor.child?.(row.item, scope);
+      const target = child && 'view' in child ? viewById(child.view) : undefined;
+      if (child && 'view' in child && target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region, label: child.label } });
+      else openDetail(row.item);
+    },
+    'resource.describe': () => { if (row) openDetail(row.item); },
+    'resource.sort': (key) => { setSort((s) => nextSort(s, Number(key.name) - 1)); setSelected(0); },
+    'resource.query': () => setBar('query'),
+    'resource.reload': () => setReloads((n) => n + 1),
+    'resource.stop': () => listing.stop(),
+    'resource.flat': () => { setFlat((f) => !f); setSelected(0); },
+    'resource.copyId': () => { if (row) copy('id', querying ? text(row.values[0]) : idOf(row.item)); },
+    'resource.copyArn': () => { if (row) copy('ARN', querying ? undefined : descriptor.identity.arn?.(row.item, where())); },
+    'resource.copyUrl': () => { if (row) copy('console URL', querying ? undefined : descriptor.consoleUrl?.(row.item, where())); },
+    'resource.export': () => setBar('export'),
+    'resource.cli': () => {
+      const line = cliLine({
+        service: descriptor.service, operation: descriptor.operation, params: listingParams(request),
+        query: query || rowsQuery(descriptor.items, descriptor.columns), region,
+        profile: profile && profile !== ENVIRONMENT_PROFILE ? profile : undefined,
+      });
+      copyToClipboard(line);
+      const note = filter || sort ? '\n\n(the filter and sort of this view are not part of it)' : '';
+      dashboard.prompts.showMessage('Show as CLI (copied to the clipboard)', `${line}${note}`);
+    },
+  }, 'view', active && !bar);
+
+  const toneOf = (i: number): Token | undefined => (querying ? undefined : descriptor.tone?.(shown.rowAt(i).item));
+  const source = useMemo(() => ({ count: shown.count, cellsAt: (i: number) => shown.rowAt(i).cells, naturalWidths: shown.naturalWidths, version: shown.version }), [shown]);
+  return (
+    <Box flexDirection="column" height={height}>
+      <ResourceStatus title={resource.label || descriptor.title} flat={flat} shown={shown} state={state} query={query} width={width}
+        where={{ profile, region, service: descriptor.service, operation: descriptor.operation }} />
+      {state.status === 'error' && listing.rows.length === 0 ? null : (
+        <Table columns={shown.columns} source={source} toneOf={toneOf} selected={cursor} width={width} height={tableHeight}
+          emptyText={state.status === 'loading' ? 'loading…' : filter ? `no row matches "${filter}"` : 'nothing here'} />
+      )}
+      {bar === 'filter' ? (
+        <CommandLine prefix="/" initial={filter} onChange={(t) => { setFilter(t); setSelected(0); }}
+          onSubmit={() => setBar(undefined)} onCancel={() => { setFilter(''); setBar(undefined); }} />
+      ) : null}
+      {bar === 'query' ? (
+        <CommandLine prefix="query " initial={query} onChange={(t) => { setQuery(t); setSelected(0); }}
+          error={shown.query?.kind === 'error' ? shown.query.message : undefined} errorPosition={shown.query?.kind === 'error' ? shown.query.position : undefined}
+          onSubmit={(t) => { setBar(undefined); if (shown.query?.kind === 'detail') openDetailValue(push, profile, t, shown.query.value); }}
+          onCancel={() => { setQuery(''); setBar(undefined); }} />
+      ) : null}
+      {bar === 'export' ? <Text>Export {shown.count} rows as shown to the current folder: <Text bold>c</Text> CSV  <Text bold>j</Text> JSON  esc cancel</Text> : null}
+    </Box>
+  );
+}
+
+/** A query whose result is not a list of rows (`length(Contents)`) opens as a detail. */
+function openDetailValue(push: ViewProps['push'], profile: string, query: string, value: unknown) {
+  push({ id: 'detail', profile, detail: { title: `query ${query}`, load: () => Promise.resolve(value) } });
+}

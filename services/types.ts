@@ -1,0 +1,83 @@
+// The one small interface every resource view is written in. A view is data: which operation lists
+// it, how a page becomes rows, what Enter and `d` open. The generic view (components/ResourceView)
+// renders any descriptor; nothing view-specific lives in components/.
+
+/** What a parent row hands to the view it opens (a bucket name, a prefix, a stack name). */
+export type Scope = Record<string, string>;
+
+export interface ColumnSpec {
+  /** Also the name used by `column:value` filters (matched case-insensitively, prefix allowed). */
+  id: string;
+  title: string;
+  /** JMESPath over one item. The same expression goes into "show as CLI"'s `--query`. */
+  path: string;
+  /** Never narrower than this (cells). */
+  min: number;
+  max?: number;
+  grow?: number;
+  align?: 'left' | 'right';
+  /** How a value is shown (bytes, names relative to the prefix); the raw value still sorts and exports. */
+  format?: (value: unknown, scope: Scope) => string;
+}
+
+/** The view Enter opens for a row, or the row's detail. */
+export type Child =
+  | { view: string; scope: Scope; label: string }
+  | { detail: true };
+
+export interface DetailCall {
+  service: string;
+  operation: string;
+  params: Record<string, unknown>;
+  /** Where the call's result goes in the detail (`Tags` for GetObjectTagging's TagSet); default: merged in. */
+  key?: string;
+  /** The result member to show (`TagSet`); default the whole result. */
+  pick?: string;
+  /** A failure here is shown inside the detail instead of failing it (tags you may not read). */
+  optional?: boolean;
+}
+
+export interface ResourceDescriptor {
+  /** Unique id, e.g. `ec2.instances`. */
+  id: string;
+  title: string;
+  /** Palette words (`:ec2`, `:instances`); the first is how the view is named in the palette. */
+  aliases: string[];
+  /** The CLI's service name (`ec2`, `s3api`). */
+  service: string;
+  /** The model's operation name (`DescribeInstances`). */
+  operation: string;
+  /** Request parameters for this scope. */
+  params?: (scope: Scope) => Record<string, unknown>;
+  /**
+   * JMESPath from one page (or the merged listing) to its items: the paginator's result key,
+   * flattened. Several sources are listed in order (S3 folders before objects), as the CLI's
+   * merged result orders them.
+   */
+  items: string[];
+  columns: ColumnSpec[];
+  /** Paths over one item for its id and name; the ARN may need the scope (region, account). */
+  identity: { id: string; name?: string; arn?: (item: Record<string, unknown>, where: Where) => string | undefined };
+  /** `d`: the row's own object, or calls made for the selected row and merged. */
+  detail: 'row' | ((item: Record<string, unknown>, scope: Scope) => DetailCall[]);
+  /** Enter: the view it opens, or the detail. Absent: Enter opens the detail. */
+  child?: (item: Record<string, unknown>, scope: Scope) => Child | undefined;
+  consoleUrl?: (item: Record<string, unknown>, where: Where) => string | undefined;
+  /** Listed the same from every region (S3 buckets): the header then says `global`. */
+  global?: boolean;
+  /** Breadcrumb text for a scope (`my-bucket/photos/`); default the title. */
+  label?: (scope: Scope) => string;
+  /** A flat variant of this view (S3: every key under the prefix, no delimiter), toggled with a key. */
+  flat?: (scope: Scope) => Record<string, unknown>;
+  /** A row's colour from its state (running green, stopped dim): a theme token name. */
+  tone?: (item: Record<string, unknown>) => 'ok' | 'warn' | 'danger' | 'muted' | undefined;
+  /** Actions on rows (start, stop, download, …): filled in by the actions work; none yet. */
+  actions?: never[];
+}
+
+/** Where a view is looked at: what ARNs and console links need. */
+export interface Where {
+  region: string;
+  account?: string;
+  scope: Scope;
+}

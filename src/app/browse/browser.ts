@@ -1,0 +1,122 @@
+// The resource browser's model: listings by (profile, region, view, scope), kept after you go back
+// so a view opened again shows its rows at once (R reloads); details fetched for a row; the
+// sign-in a listing needs goes through the dashboard (SSO login modal, MFA modal).
+import type { ResourceDescriptor, Scope, Where } from '../../../services/types.js';
+import type { Dashboard } from '../dashboard-model.js';
+import { writeExport, type ExportFormat } from './export.js';
+import { startListing, type Listing } from './listing.js';
+
+export interface ListingRequest {
+  descriptor: ResourceDescriptor;
+  scope: Scope;
+  profile: string;
+  region: string;
+  /** The descriptor's flat variant (every key under an S3 prefix). */
+  flat?: boolean;
+}
+
+/** Cached listings; the oldest beyond this are dropped (their rows freed). */
+const KEEP_LISTINGS = 16;
+
+export function listingParams(request: ListingRequest): Record<string, unknown> {
+  const { descriptor, scope, flat } = request;
+  return (flat && descriptor.flat ? descriptor.flat(scope) : descriptor.params?.(scope)) ?? {};
+}
+
+const keyOf = (r: ListingRequest) => JSON.stringify([r.profile, r.region, r.descriptor.id, r.scope, Boolean(r.flat), listingParams(r)]);
+
+export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
+  const listings = new Map<string, Listing>();
+
+  function start(request: ListingRequest): Listing {
+    const { descriptor, profile, region } = request;
+    const params = listingParams(request);
+    return startListing({
+      items: descriptor.items,
+      columns: descriptor.columns,
+      scope: request.scope,
+      open: () => dashboard.withSignIn(profile, async (interaction) => {
+        const caller = dashboard.engine.service(profile, region, descriptor.service, interaction);
+        const feed = caller.pages(descriptor.operation, params);
+        const first = await feed.pages.next();
+        return { feed, first };
+      }),
+    });
+  }
+
+  /** The listing for this request: the kept one, or a new one (`reload` always starts again). */
+  function listing(request: ListingRequest, reload = false): Listing {
+    const key = keyOf(request);
+    let existing = listings.get(key);
+    if (existing && (reload || existing.state.get().status === 'error')) {
+      existing.stop();
+      existing = undefined;
+    }
+    if (existing) {
+      // Most recently used goes last.
+      listings.delete(key);
+      listings.set(key, existing);
+      return existing;
+    }
+    const created = start(request);
+    listings.set(key, created);
+    void created.finished.then(() => {
+      const { status, error } = created.state.get();
+      if (status === 'error') dashboard.errors.record(error, request.profile);
+    });
+    while (listings.size > KEEP_LISTINGS) {
+      const oldest = listings.keys().next().value as string;
+      listings.get(oldest)?.stop();
+      listings.delete(oldest);
+    }
+    return created;
+  }
+
+  /** `d`: the row's object, or the descriptor's calls for it merged (optional ones may fail). */
+  async function detail(request: ListingRequest, item: Record<string, unknown>): Promise<unknown> {
+    const { descriptor, profile, region, scope } = request;
+    if (descriptor.detail === 'row') return item;
+    const calls = descriptor.detail(item, scope);
+    if (calls.length === 0) return item;
+    const result: Record<string, unknown> = {};
+    await dashboard.withSignIn(profile, async (interaction) => {
+      for (const call of calls) {
+        try {
+          const response = await dashboard.engine.service(profile, region, call.service, interaction).call(call.operation, call.params);
+          delete response.ResponseMetadata;
+          const value = call.pick ? response[call.pick] : response;
+          if (call.key) result[call.key] = value;
+          else Object.assign(result, value);
+        } catch (error) {
+          if (!call.optional) throw error;
+          if (call.key) result[call.key] = `(not available: ${(error as Error).message})`;
+        }
+      }
+    });
+    return result;
+  }
+
+  /** A single call's result shown as a detail (a palette operation without a paginator). */
+  function callOnce(profile: string, region: string, service: string, operation: string, params: Record<string, unknown>): Promise<unknown> {
+    return dashboard.withSignIn(profile, async (interaction) => {
+      const response = await dashboard.engine.service(profile, region, service, interaction).call(operation, params);
+      delete response.ResponseMetadata;
+      return response;
+    });
+  }
+
+  /** What ARNs and console links of this request need. */
+  function where(request: ListingRequest): Where {
+    const identity = dashboard.profiles.get().identities[request.profile]?.identity;
+    return { region: request.region, account: identity?.account, scope: request.scope };
+  }
+
+  /** Writes rows as shown to a file in the folder awsdeck started in; returns its path. */
+  function exportRows(viewId: string, format: ExportFormat, titles: string[], rows: unknown[][]): string {
+    return writeExport(options.cwd, viewId, format, titles, rows);
+  }
+
+  return { listing, detail, callOnce, where, exportRows };
+}
+
+export type Browser = ReturnType<typeof createBrowser>;

@@ -1,0 +1,161 @@
+// A listing streaming in: pages become compact rows as they arrive (the first page is drawn at once),
+// later pages load in the background and can be stopped. Rows keep the raw values (for sorting and
+// export), the shown cells (sanitised, for drawing and filtering) and the item (for the detail).
+// The merged raw listing is kept too: the query bar runs JMESPath over it as `--query` would.
+import jmespath from 'jmespath';
+import { mergePage } from '../../engine/http/paginate.js';
+import { visibleText, visibleValue } from '../sanitize.js';
+import { createStore, type Store } from '../store.js';
+import { cellWidth } from '../table-layout.js';
+import type { ColumnSpec, Scope } from '../../../services/types.js';
+
+export interface BrowseRow {
+  item: Record<string, unknown>;
+  values: unknown[];
+  cells: string[];
+  /** Lower-cased cells, made on the first filter. */
+  hay?: string[];
+}
+
+export type ListingStatus = 'loading' | 'done' | 'stopped' | 'error';
+
+export interface ListingState {
+  status: ListingStatus;
+  /** Bumped whenever rows were added, so views recompute only then. */
+  version: number;
+  pages: number;
+  error?: unknown;
+  /** When the first page arrived (ms since the listing started), for the status line. */
+  firstPageMs?: number;
+}
+
+export interface PageFeed {
+  resultKeys: string[];
+  pages: AsyncIterator<Record<string, unknown>>;
+}
+
+/** One row source of a page: `Contents[]`, with each item's values in one JMESPath call per page. */
+interface Source {
+  items: string;
+  values: string;
+  /** Rows of this source so far; folders (source 0) stay ahead of objects (source 1). */
+  count: number;
+}
+
+export interface Listing {
+  readonly rows: BrowseRow[];
+  readonly columns: ColumnSpec[];
+  /** Widest shown cell per column over every row (the table's natural widths). */
+  readonly widths: number[];
+  readonly state: Store<ListingState>;
+  /** The pages merged as the CLI merges them (for the query bar). */
+  merged(): Record<string, unknown>;
+  /** Stops after the page in flight. */
+  stop(): void;
+  /** Resolves when the listing ends (done, stopped or failed). */
+  finished: Promise<void>;
+}
+
+/** `[a, b]` of the column paths: one evaluation per page gives every row's values. */
+export function projectionOf(columns: ColumnSpec[]): string {
+  return `[${columns.map((c) => c.path).join(', ')}]`;
+}
+
+export function cellsOf(values: unknown[], columns: ColumnSpec[], scope: Scope): string[] {
+  return values.map((value, i) => {
+    const format = columns[i].format;
+    return format ? visibleText(format(value, scope)) : visibleValue(value);
+  });
+}
+
+/**
+ * Starts consuming `open()`'s pages. `open` does the first request (and any sign-in it needs);
+ * its failure, or a later page's, ends the listing with `status: 'error'` and the rows so far kept.
+ */
+export function startListing(options: {
+  open: () => Promise<{ feed: PageFeed; first: IteratorResult<Record<string, unknown>> }>;
+  items: string[];
+  columns: ColumnSpec[];
+  scope: Scope;
+  /** How often row updates are published while pages stream in (ms). */
+  publishEveryMs?: number;
+  now?: () => number;
+}): Listing {
+  const { columns, scope } = options;
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const rows: BrowseRow[] = [];
+  const widths = columns.map((c) => cellWidth(c.title));
+  const projection = projectionOf(columns);
+  const sources: Source[] = options.items.map((items) => ({ items, values: `${items}.${projection}`, count: 0 }));
+  const state = createStore<ListingState>({ status: 'loading', version: 0, pages: 0 });
+  const merged: Record<string, unknown> = {};
+  let resultKeys: string[] = [];
+  let stopped = false;
+  let pending = false;
+  let lastPublish = 0;
+  const publishEvery = options.publishEveryMs ?? 100;
+
+  const publish = (force = false) => {
+    const t = now();
+    if (!force && t - lastPublish < publishEvery) {
+      pending = true;
+      return;
+    }
+    pending = false;
+    lastPublish = t;
+    state.set((s) => ({ version: s.version + 1 }));
+  };
+
+  const addPage = (page: Record<string, unknown>) => {
+    if (resultKeys.length) mergePage(merged, page, resultKeys);
+    else Object.assign(merged, page);
+    let before = 0;
+    for (const source of sources) {
+      const items = (jmespath.search(page, source.items) ?? []) as Array<Record<string, unknown>>;
+      const values = (items.length ? jmespath.search(page, source.values) ?? [] : []) as unknown[][];
+      const added: BrowseRow[] = items.map((item, i) => {
+        const cells = cellsOf(values[i] ?? [], columns, scope);
+        cells.forEach((cell, c) => { if (cell.length >= widths[c]) widths[c] = Math.max(widths[c], cellWidth(cell)); });
+        return { item, values: values[i] ?? [], cells };
+      });
+      // An earlier source's new rows go before the later sources' rows (folders before objects).
+      const at = before + source.count;
+      if (at === rows.length) for (const row of added) rows.push(row);
+      else rows.splice(at, 0, ...added);
+      source.count += added.length;
+      before += source.count;
+    }
+    state.set((s) => ({ pages: s.pages + 1, firstPageMs: s.firstPageMs ?? now() - started }));
+  };
+
+  const run = async () => {
+    try {
+      const { feed, first } = await options.open();
+      resultKeys = feed.resultKeys;
+      let next = first;
+      while (!next.done) {
+        addPage(next.value);
+        publish(state.get().pages === 1);
+        if (stopped) {
+          await feed.pages.return?.(undefined);
+          state.set({ status: 'stopped' });
+          break;
+        }
+        next = await feed.pages.next();
+      }
+      if (!stopped) state.set({ status: 'done' });
+    } catch (error) {
+      state.set({ status: 'error', error });
+    }
+    if (pending || state.get().version === 0) publish(true);
+    else state.set((s) => ({ version: s.version + 1 }));
+  };
+  const finished = run();
+
+  return {
+    rows, columns, widths, state, finished,
+    merged: () => merged,
+    stop() { if (state.get().status === 'loading') stopped = true; },
+  };
+}
