@@ -25,7 +25,7 @@ export function Table({ columns, rows, source, toneOf, selected, width, height, 
   const { theme } = useServices();
   const count = source ? source.count : rows?.length ?? 0;
   const cellsAt = source ? source.cellsAt : (i: number) => rows![i];
-  const widths = useMemo(() => (source ? fitWidths(columns, source.naturalWidths, width) : columnWidths(columns, rows ?? [], width)),
+  const widths = useMemo(() => (source ? fitWidths(columns, source.naturalWidths, width, { hideOverflow: true }) : columnWidths(columns, rows ?? [], width)),
     [columns, rows, source?.version, source?.naturalWidths.join(), width]);
   // Formatted lines live as long as the data and widths: a cursor move re-pads nothing.
   const lines = useMemo(() => new Map<number, string>(), [rows, source?.version, columns, widths]);

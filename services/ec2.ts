@@ -27,14 +27,14 @@ export const instances: ResourceDescriptor = {
   operation: 'DescribeInstances',
   items: ['Reservations[].Instances[]'],
   columns: [
-    { id: 'id', title: 'Instance', path: 'InstanceId', min: 10 },
+    { id: 'id', title: 'Instance', path: 'InstanceId', min: 19 },
     name,
-    { id: 'state', title: 'State', path: 'State.Name', min: 5 },
+    { id: 'state', title: 'State', path: 'State.Name', min: 7 },
     { id: 'type', title: 'Type', path: 'InstanceType', min: 4 },
     { id: 'az', title: 'AZ', path: 'Placement.AvailabilityZone', min: 4 },
     { id: 'private', title: 'Private IP', path: 'PrivateIpAddress', min: 7 },
     { id: 'public', title: 'Public IP', path: 'PublicIpAddress', min: 7 },
-    { id: 'launched', title: 'Launched', path: 'LaunchTime', min: 10, format: shortTime },
+    { id: 'launched', title: 'Launched', path: 'LaunchTime', min: 16, format: shortTime },
   ],
   identity: { id: 'InstanceId', name: tagPath('Name'), arn: ec2Arn('instance', 'InstanceId') },
   detail: 'row',
@@ -50,7 +50,7 @@ export const volumes: ResourceDescriptor = {
   operation: 'DescribeVolumes',
   items: ['Volumes[]'],
   columns: [
-    { id: 'id', title: 'Volume', path: 'VolumeId', min: 10 },
+    { id: 'id', title: 'Volume', path: 'VolumeId', min: 21 },
     name,
     { id: 'state', title: 'State', path: 'State', min: 5 },
     { id: 'size', title: 'GiB', path: 'Size', min: 3, align: 'right' },
@@ -73,7 +73,7 @@ export const securityGroups: ResourceDescriptor = {
   operation: 'DescribeSecurityGroups',
   items: ['SecurityGroups[]'],
   columns: [
-    { id: 'id', title: 'Group', path: 'GroupId', min: 10 },
+    { id: 'id', title: 'Group', path: 'GroupId', min: 20 },
     { id: 'name', title: 'Name', path: 'GroupName', min: 4, max: 32 },
     { id: 'vpc', title: 'VPC', path: 'VpcId', min: 6 },
     { id: 'inbound', title: 'In', path: 'length(IpPermissions || `[]`)', min: 2, align: 'right' },
@@ -93,7 +93,7 @@ export const vpcs: ResourceDescriptor = {
   operation: 'DescribeVpcs',
   items: ['Vpcs[]'],
   columns: [
-    { id: 'id', title: 'VPC', path: 'VpcId', min: 10 },
+    { id: 'id', title: 'VPC', path: 'VpcId', min: 21 },
     name,
     { id: 'cidr', title: 'CIDR', path: 'CidrBlock', min: 9 },
     { id: 'state', title: 'State', path: 'State', min: 5 },
@@ -115,7 +115,7 @@ export const subnets: ResourceDescriptor = {
   params: (scope) => (scope.VpcId ? { Filters: [{ Name: 'vpc-id', Values: [scope.VpcId] }] } : {}),
   items: ['Subnets[]'],
   columns: [
-    { id: 'id', title: 'Subnet', path: 'SubnetId', min: 10 },
+    { id: 'id', title: 'Subnet', path: 'SubnetId', min: 24 },
     name,
     { id: 'vpc', title: 'VPC', path: 'VpcId', min: 6 },
     { id: 'cidr', title: 'CIDR', path: 'CidrBlock', min: 9 },

@@ -14,7 +14,7 @@ export const buckets: ResourceDescriptor = {
   items: ['Buckets[]'],
   columns: [
     { id: 'name', title: 'Bucket', path: 'Name', min: 8, grow: 1 },
-    { id: 'created', title: 'Created', path: 'CreationDate', min: 10, format: shortTime },
+    { id: 'created', title: 'Created', path: 'CreationDate', min: 16, format: shortTime },
   ],
   identity: { id: 'Name', name: 'Name', arn: (item, where) => `arn:${partitionOf(where.region).name}:s3:::${str(item.Name)}` },
   detail: 'row',
@@ -43,7 +43,7 @@ export const objects: ResourceDescriptor = {
   columns: [
     { id: 'key', title: 'Key', path: 'Key || Prefix', min: 8, grow: 1, format: relativeKey },
     { id: 'size', title: 'Size', path: 'Size', min: 6, align: 'right', format: humanBytes },
-    { id: 'modified', title: 'Last modified', path: 'LastModified', min: 10, format: shortTime },
+    { id: 'modified', title: 'Last modified', path: 'LastModified', min: 16, format: shortTime },
     { id: 'class', title: 'Class', path: 'StorageClass', min: 5 },
   ],
   identity: {

@@ -71,10 +71,27 @@ export function columnWidths(columns: Column[], rows: string[][], totalWidth: nu
 }
 
 /** Widths from each column's widest content (`natural`, kept up to date by whoever holds the rows). */
-export function fitWidths(columns: Column[], natural: number[], totalWidth: number): number[] {
+export function fitWidths(columns: Column[], natural: number[], totalWidth: number, options: { hideOverflow?: boolean } = {}): number[] {
   const widths = columns.map((col, i) => Math.max(col.min, Math.min(natural[i] ?? col.min, col.max ?? Infinity)));
-  const available = totalWidth - gap * (columns.length - 1);
-  let excess = widths.reduce((a, b) => a + b, 0) - available;
+  const shown = () => widths.filter((w) => w > 0).length;
+  const used = () => widths.reduce((a, b) => a + b, 0) + gap * (shown() - 1);
+  let excess = used() - totalWidth;
+  if (options.hideOverflow && excess > 0) {
+    // Growing columns (names, descriptions) give way first; then the rightmost columns are hidden
+    // whole, as k9s does, rather than every column being cut to the same stub.
+    for (let i = 0; i < columns.length && excess > 0; i++) {
+      if (!columns[i].grow) continue;
+      const give = Math.min(excess, widths[i] - columns[i].min);
+      widths[i] -= give;
+      excess -= give;
+    }
+    for (let i = columns.length - 1; i > 0 && excess > 0; i--) {
+      widths[i] = 0;
+      excess = used() - totalWidth;
+    }
+  }
+  const available = totalWidth - gap * (shown() - 1);
+  excess = widths.reduce((a, b) => a + b, 0) - available;
   while (excess > 0) {
     let widest = -1;
     widths.forEach((w, i) => { if (w > columns[i].min && (widest < 0 || w > widths[widest])) widest = i; });
@@ -82,7 +99,7 @@ export function fitWidths(columns: Column[], natural: number[], totalWidth: numb
     widths[widest] -= 1;
     excess -= 1;
   }
-  const growers = columns.map((c, i) => (c.grow ? i : -1)).filter((i) => i >= 0);
+  const growers = columns.map((c, i) => (c.grow && widths[i] > 0 ? i : -1)).filter((i) => i >= 0);
   if (excess < 0 && growers.length) {
     const spare = -excess;
     const totalGrow = growers.reduce((s, i) => s + (columns[i].grow ?? 0), 0);
@@ -97,7 +114,8 @@ export function fitWidths(columns: Column[], natural: number[], totalWidth: numb
 }
 
 export function formatRow(cells: string[], columns: Column[], widths: number[]): string {
-  return columns.map((col, i) => fitCell(cells[i] ?? '', widths[i], col.align)).join(' '.repeat(gap));
+  // A width of 0 is a hidden column (no room for it).
+  return columns.flatMap((col, i) => (widths[i] > 0 ? [fitCell(cells[i] ?? '', widths[i], col.align)] : [])).join(' '.repeat(gap));
 }
 
 /** First visible row so that `selected` is on screen, moving the window as little as possible. */
