@@ -23,6 +23,9 @@ export interface SessionState {
 
 export interface DashboardOptions {
   env: NodeJS.ProcessEnv;
+  /** The profile and region to start with (`--profile`, `--region`); default AWS_PROFILE, AWS_REGION. */
+  profile?: string;
+  region?: string;
   concurrency?: number;
   /** Opens a URL in the browser (the SSO verification page). */
   openUrl?: (url: string) => Promise<boolean>;
@@ -35,7 +38,7 @@ const isMfaRejection = (message: string | undefined) => /MultiFactorAuthenticati
 
 export function createDashboard(engine: DashboardEngine, options: DashboardOptions) {
   const profiles = createStore<ProfilesState>({ loading: true, profiles: [], problems: [], identities: {} });
-  const session = createStore<SessionState>({ profile: options.env.AWS_PROFILE, region: options.env.AWS_REGION ?? options.env.AWS_DEFAULT_REGION, generation: 0 });
+  const session = createStore<SessionState>({ profile: options.profile ?? options.env.AWS_PROFILE, region: options.region ?? options.env.AWS_REGION ?? options.env.AWS_DEFAULT_REGION, generation: 0 });
   const errors = createErrorLog();
   const prompts = createPrompts();
   const limit = createLimiter(options.concurrency ?? 4);
@@ -145,10 +148,14 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
     try {
       const result = await engine.listProfiles();
       profiles.set({ loading: false, profiles: result.profiles, problems: result.problems });
-      const { profile } = session.get();
-      if (!profile || !result.profiles.some((p) => p.name === profile)) {
+      const { profile, region } = session.get();
+      const current = result.profiles.find((p) => p.name === profile);
+      if (!current) {
+        if (profile) errors.record(new Error(`The config profile (${profile}) could not be found: showing ${result.profiles.find((p) => p.isDefault)?.name ?? 'the first profile'} instead`));
         const fallback = result.profiles.find((p) => p.isDefault) ?? result.profiles[0];
         if (fallback) switchProfile(fallback.name);
+      } else if (!region && current.region) {
+        session.set({ region: current.region });
       }
     } catch (error) {
       errors.record(error);

@@ -15,6 +15,9 @@ export interface RunDashboardOptions {
   /** `awsdeck --demo`: run against the built-in sandbox in a temporary config folder. */
   demo?: boolean;
   readOnly?: boolean;
+  /** `--profile` / `--region`: where the dashboard starts (else AWS_PROFILE, the profile's region). */
+  profile?: string;
+  region?: string;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
 }
@@ -89,7 +92,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   };
   // The demo signs in with the device code: its approval page is the sandbox's, not a real browser's.
   const dashboard = createDashboard(createEngineAdapter(env, { deviceCodeLogin: Boolean(demo) }), {
-    env,
+    env, profile: options.profile, region: options.region,
     runSubshell: async (childEnv, profile) => {
       await hide();
       await runShell(childEnv, profile, stdin, stdout);

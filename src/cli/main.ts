@@ -18,8 +18,8 @@ To see help text, you can run:
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined) return openDashboard(io, false);
-  if (first === '--demo') return openDashboard(io, true);
+  const dashboardArgs = parseDashboardArgs(argv);
+  if (dashboardArgs) return openDashboard(io, dashboardArgs);
   if (first === '--version' || first === 'version') {
     io.stdout.write(`${versionLine()}\n`);
     return ExitCode.ok;
@@ -53,9 +53,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function openDashboard(io: CliIO, demo: boolean): Promise<number> {
+interface DashboardArgs { demo: boolean; profile?: string; region?: string }
+
+/** `awsdeck [--demo] [--profile P] [--region R]` opens the dashboard; anything else is a command. */
+export function parseDashboardArgs(argv: string[]): DashboardArgs | undefined {
+  const args: DashboardArgs = { demo: false };
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === '--demo') args.demo = true;
+    else if ((word === '--profile' || word === '--region') && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) args[word === '--profile' ? 'profile' : 'region'] = argv[++i];
+    else return undefined;
+  }
+  // `--profile P` alone is still the dashboard; `--profile P ec2 …` was a command (returned above).
+  return args;
+}
+
+async function openDashboard(io: CliIO, args: DashboardArgs): Promise<number> {
   const { runDashboard } = await import('../app/run-dashboard.js');
-  return runDashboard({ env: io.env, demo });
+  return runDashboard({ env: io.env, demo: args.demo, profile: args.profile, region: args.region });
 }
 
 export function usageError(io: CliIO, message: string): number {
