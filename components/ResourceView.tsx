@@ -125,7 +125,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const source = useMemo(() => ({ count: shown.count, cellsAt: (i: number) => shown.rowAt(i).cells, naturalWidths: shown.naturalWidths, version: shown.version }), [shown]);
   return (
     <Box flexDirection="column" height={height}>
-      <ResourceStatus title={resource.label || descriptor.title} flat={flat} shown={shown} state={state} query={query} width={width}
+      <ResourceStatus title={descriptor.label ? descriptor.label(scope) : descriptor.title} flat={flat} shown={shown} state={state} query={query} width={width}
         where={{ profile, region, service: descriptor.service, operation: descriptor.operation }} />
       {state.status === 'error' && listing.rows.length === 0 ? null : (
         <Table columns={shown.columns} source={source} toneOf={toneOf} selected={cursor} width={width} height={tableHeight}

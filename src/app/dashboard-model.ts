@@ -94,7 +94,11 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
         const state = stateFromError(error);
         if (state.status === 'needs-login' && !loggedIn) {
           loggedIn = true;
-          if (await logIn()) continue;
+          if (await logIn()) {
+            // The header and ARNs want this profile's identity under the new token too.
+            void check(name);
+            continue;
+          }
           throw new PromptCancelledError();
         }
         if (askedForCode && isMfaRejection(state.message)) {
