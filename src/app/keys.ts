@@ -28,12 +28,15 @@ export function keyPressesFromInk(input: string, key: Key): KeyPress[] {
   }
   if (key.ctrl && input.length > 0) return [{ name: `ctrl+${input.toLowerCase()}` }];
   if (input === '') return [];
-  // Inside a burst, Ink leaves DEL/BS as raw characters; other control characters carry no text.
+  // Inside a burst, Ink leaves DEL/BS and Ctrl+letters as raw characters.
   return [...input].flatMap((char): KeyPress[] => {
     if (char === '\x7f' || char === '\b') return [{ name: 'backspace' }];
     // "123456⏎" typed fast or sent by tmux arrives as one chunk: the Enter must not be lost.
     if (char === '\r' || char === '\n') return [{ name: 'enter' }];
     if (char === '\t') return [{ name: 'tab' }];
+    // ^q then a query typed while the app is busy reading pages is one chunk: dropping the ^q
+    // would run the query's letters as commands (R reloads, e exports…).
+    if (char >= '\x01' && char <= '\x1a') return [{ name: `ctrl+${String.fromCharCode(char.charCodeAt(0) + 96)}` }];
     if (char < ' ') return [];
     return [{ name: char, text: char }];
   });

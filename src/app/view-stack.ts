@@ -56,11 +56,16 @@ export function viewStackReducer(stack: ViewStack, action: ViewStackAction): Vie
 
 export const topView = (stack: ViewStack): ViewEntry => stack[stack.length - 1];
 
-/** Where the top view is: `profile › region › S3 buckets › my-bucket › photos/ › a.jpg`. */
+/**
+ * Where the top view is: `profile › region › S3 buckets › my-bucket › photos/ › a.jpg`. A view
+ * opened from the palette (no scope) starts the trail again: `:ec2 eu-west-1` over a us-east-1
+ * view is in eu-west-1, not under it.
+ */
 export function breadcrumb(stack: ViewStack): string[] {
-  const parts: string[] = [];
+  let parts: string[] = [];
   for (const entry of stack) {
     if (entry.resource) {
+      if (Object.keys(entry.resource.scope).length === 0) parts = [];
       if (parts.length === 0) parts.push(entry.profile ?? '(no profile)', entry.resource.descriptor.global ? 'global' : entry.resource.region, entry.resource.descriptor.title);
       else parts.push(entry.resource.label);
     } else if (entry.detail && parts.length) parts.push(entry.detail.title);

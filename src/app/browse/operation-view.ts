@@ -51,12 +51,20 @@ export function splitArgs(text: string): string[] {
   return words;
 }
 
-/** Scalar members of the listed items, identifiers and names first (at most 8 columns). */
-export function columnsFromShape(model: ServiceModel, member: Shape): ColumnSpec[] {
+/**
+ * Scalar members of the listed items, identifiers and names first (at most 8 columns). The item's
+ * own id leads (`VpcId` of `Vpcs`, not `DhcpOptionsId`): the first column is what `y` copies.
+ */
+export function columnsFromShape(model: ServiceModel, member: Shape, resultKey = ''): ColumnSpec[] {
   const names = Object.entries(member.members ?? {})
     .filter(([, ref]) => isScalarType(resolveShape(model, ref).type))
     .map(([name]) => name);
-  const rank = (name: string) => (/(Id|Arn|ID)$/.test(name) ? 0 : /(Name|^Key)$/.test(name) ? 1 : 2);
+  const singular = (resultKey.split('.').pop() ?? '').replace(/ies$/, 'y').replace(/s$/, '').toLowerCase();
+  const ownId = (name: string) => {
+    const stem = /^(.+)(Id|ID)$/.exec(name)?.[1].toLowerCase();
+    return stem !== undefined && singular.endsWith(stem);
+  };
+  const rank = (name: string) => (ownId(name) ? -1 : /(Id|Arn|ID)$/.test(name) ? 0 : /(Name|^Key)$/.test(name) ? 1 : 2);
   const ordered = names.map((name, i) => ({ name, i })).sort((a, b) => rank(a.name) - rank(b.name) || a.i - b.i).map((x) => x.name);
   const chosen = ordered.slice(0, 8);
   return chosen.map((name, i) => {
@@ -95,7 +103,7 @@ export function operationRequest(service: string, operationCli: string, args: st
   const title = `${service} ${operationCli}`;
   if (!resultKey || !member) return { kind: 'detail', service, operation, params, title };
   const columns = member.type === 'structure'
-    ? columnsFromShape(model, member)
+    ? columnsFromShape(model, member, resultKey)
     : [{ id: 'value', title: resultKey, path: '@', min: 8, grow: 1 }];
   const idColumn = columns[0]?.path ?? '@';
   const descriptor: ResourceDescriptor = {
