@@ -9,9 +9,11 @@ export function Footer({ scopes, ctx, width, notice }: { scopes: string[]; ctx: 
   const { actions, theme } = useServices();
   if (notice) return <Text wrap="truncate" {...theme.warn}>{notice}</Text>;
   const rank = (scope: string) => scopes.indexOf(scope);
-  const hints = enabledActions(actions, scopes, ctx)
-    .filter((a) => a.footer && a.keys.length)
-    .sort((a, b) => rank(a.scope) - rank(b.scope));
+  const enabled = enabledActions(actions, scopes, ctx).sort((a, b) => rank(a.scope) - rank(b.scope));
+  // A key shows under the action it really runs here: `/` is search in a detail, not the table filter,
+  // and Esc clears an active filter before it goes back.
+  const runs = (a: (typeof enabled)[number]) => enabled.find((b) => b.keys.includes(a.keys[0])) === a;
+  const hints = enabled.filter((a) => a.footer && a.keys.length && runs(a));
   // Drop hints that do not fit rather than wrapping (the footer is one line), but keep `help`.
   const help = hints.find((a) => a.id === 'help');
   const shown: typeof hints = [];

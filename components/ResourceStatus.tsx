@@ -35,13 +35,19 @@ export function ResourceStatus({ title, flat, shown, state, query, width, where 
     <Text wrap="truncate">
       <Text bold>{visibleText(title)}</Text>
       {flat ? <Text {...theme.info}> [flat]</Text> : null}
-      <Text {...theme.muted}>  {counts} rows · {progress(state)}</Text>
+      <Text {...theme.muted}>  {counts} {shown.total === 1 ? 'row' : 'rows'} · {progress(state)}</Text>
       {query ? <Text {...theme.accent}>  query: {visibleText(query)}</Text> : null}
     </Text>
   );
   if (!problem) return header;
   if (shown.total > 0) {
-    return <Box width={width}>{header}<Text {...theme.danger} wrap="truncate">  {visibleText(problem.title)}: {visibleText(problem.hint)}</Text></Box>;
+    // The problem takes only the room the title line leaves ("failed after 1 page" stays whole).
+    return (
+      <Box width={width}>
+        {header}
+        <Box flexBasis={0} flexGrow={1}><Text {...theme.danger} wrap="truncate">  {visibleText(problem.title)}: {visibleText(problem.hint)}</Text></Box>
+      </Box>
+    );
   }
   return (
     <Box flexDirection="column" width={width}>
