@@ -75,13 +75,16 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
       <Text wrap="truncate" {...theme.muted}>{detail.consoleUrl ? `console: ${visibleText(detail.consoleUrl)} (U copies)` : ' '}</Text>
       {loaded.status === 'loading' ? <Text {...theme.muted}>loading…</Text> : null}
       {problem ? <Text {...theme.danger} wrap="wrap">{visibleText(`${problem.title}: ${problem.message}`)}{'\n'}{visibleText(problem.hint)}</Text> : null}
-      <Box flexDirection="column" height={page} overflow="hidden">
-        {lines.slice(top, top + page).map((line, i) => (
-          <Text key={top + i} wrap="truncate" {...(top + i === current ? theme.selection : search && line.toLowerCase().includes(search.toLowerCase()) ? theme.accent : theme.text)}>
-            {line || ' '}
-          </Text>
-        ))}
-      </Box>
+      {/* Only a loaded detail has lines: a page-high box under "loading…" or the problem pushed the title off the top. */}
+      {loaded.status === 'ok' ? (
+        <Box flexDirection="column" height={page} overflow="hidden">
+          {lines.slice(top, top + page).map((line, i) => (
+            <Text key={top + i} wrap="truncate" {...(top + i === current ? theme.selection : search && line.toLowerCase().includes(search.toLowerCase()) ? theme.accent : theme.text)}>
+              {line || ' '}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
       {searching ? (
         <CommandLine prefix="/" initial={search} onChange={(t) => { setSearch(t); setMatch(0); }}
           onSubmit={() => { setSearching(false); jumpTo(0); }} onCancel={() => { setSearch(''); setSearching(false); }} />

@@ -5,16 +5,24 @@ export const tagPath = (key: string) => `Tags[?Key=='${key}'].Value | [0]`;
 
 const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
-/** 1536 → `1.5 KiB`; as `aws s3 ls --human-readable` rounds (one decimal). */
+/**
+ * 1536 → `1.5 KiB`; the unit and the rounding of `aws s3 ls --human-readable`: 1048575 is `1.0 MiB`
+ * (not `1024.0 KiB`), and an exact tie rounds to even as Python's `%.1f` does (5.25 GiB → `5.2 GiB`).
+ */
 export function humanBytes(value: unknown): string {
   if (typeof value !== 'number' && typeof value !== 'bigint') return '';
-  let size = Number(value);
-  let unit = 0;
-  while (size >= 1024 && unit < units.length - 1) {
-    size /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${size} B` : `${size.toFixed(1)} ${units[unit]}`;
+  const bytes = Number(value);
+  if (bytes < 1024) return `${bytes} B`;
+  let unit = 1;
+  while (unit < units.length - 1 && Math.round(bytes / 1024 ** unit) >= 1024) unit++;
+  return `${oneDecimal(bytes / 1024 ** unit)} ${units[unit]}`;
+}
+
+/** Python's `'%.1f' % x`: exact, ties to even (toFixed rounds an exact tie up). */
+function oneDecimal(x: number): string {
+  const [whole, fraction = ''] = x.toFixed(60).split('.');
+  if (/^[02468]50*$/.test(fraction)) return `${whole}.${fraction[0]}`;
+  return x.toFixed(1);
 }
 
 /** The partition of a region, for ARNs and console hosts. */

@@ -77,8 +77,8 @@ export function commandCandidates(known: { profiles: string[]; regions: string[]
   const [word = '', ...rest] = text.split(' ');
   if (rest.length === 0) {
     const words = firstWords();
-    // Service names only once a word is typed (there are hundreds).
-    return word ? [...words, ...servicesStartingWith(word).map((s) => `${s} `)] : words;
+    // Service names only once a word is typed (there are hundreds); `ec2` is a view and a service: listed once.
+    return word ? [...new Set([...words, ...servicesStartingWith(word).map((s) => `${s} `)])] : words;
   }
   if (word === 'profile') return known.profiles.map((p) => `profile ${p}`);
   if (word === 'region') return known.regions.map((r) => `region ${r}`);

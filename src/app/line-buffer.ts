@@ -58,6 +58,7 @@ export function completeFrom(candidates: string[]): (text: string) => string | u
     if (hits.length === 0) return undefined;
     let prefix = hits[0];
     for (const h of hits) while (!h.startsWith(prefix)) prefix = prefix.slice(0, -1);
-    return hits.length === 1 ? `${prefix} ` : prefix;
+    // A candidate that already ends in a space (`ec2 `, `ec2 describe-vpcs `) gets no second one.
+    return hits.length === 1 && !prefix.endsWith(' ') ? `${prefix} ` : prefix;
   };
 }

@@ -15,7 +15,8 @@ export async function renderDashboard(engine: DashboardEngine, options: { env?: 
   const dashboard = createDashboard(engine, { env });
   let quits = 0;
   const exported: string[] = [];
-  const services = createServices({ dashboard, env, readOnly: options.readOnly, demo: options.demo, quit: () => { quits++; }, deliverExport: (text) => exported.push(text) });
+  const copied: string[] = [];
+  const services = createServices({ dashboard, env, readOnly: options.readOnly, demo: options.demo, quit: () => { quits++; }, deliverExport: (text) => exported.push(text), copyToClipboard: (text) => copied.push(text) });
   const size = options.size ?? { columns: 80, rows: 24 };
   const app = render(<DashboardContext.Provider value={services}><App size={size} /></DashboardContext.Provider>);
   const frame = () => strip(app.lastFrame() ?? '');
@@ -38,5 +39,5 @@ export async function renderDashboard(engine: DashboardEngine, options: { env?: 
   };
   await dashboard.load();
   await dashboard.checkAll();
-  return { app, dashboard, services, frame, waitFor, press, quits: () => quits, exported, size };
+  return { app, dashboard, services, frame, waitFor, press, quits: () => quits, exported, copied, size };
 }

@@ -116,7 +116,8 @@ export function startListing(options: {
       const values = (items.length ? jmespath.search(page, source.values) ?? [] : []) as unknown[][];
       const added: BrowseRow[] = items.map((item, i) => {
         const cells = cellsOf(values[i] ?? [], columns, scope);
-        cells.forEach((cell, c) => { if (cell.length >= widths[c]) widths[c] = Math.max(widths[c], cellWidth(cell)); });
+        // A code unit is at most two cells wide: only a cell that may be wider is measured.
+        cells.forEach((cell, c) => { if (cell.length * 2 > widths[c]) widths[c] = Math.max(widths[c], cellWidth(cell)); });
         return { item, values: values[i] ?? [], cells };
       });
       // An earlier source's new rows go before the later sources' rows (folders before objects).
@@ -144,7 +145,8 @@ export function startListing(options: {
         }
         next = await feed.pages.next();
       }
-      if (!stopped) state.set({ status: 'done' });
+      // Stopped while the last page was in flight: the listing is complete all the same.
+      if (state.get().status === 'loading') state.set({ status: 'done' });
     } catch (error) {
       state.set({ status: 'error', error });
     }

@@ -4,7 +4,7 @@
 import { hasService, loadService } from '../../engine/models/loader.js';
 import { isScalarType, resolveShape } from '../../engine/models/shapes.js';
 import type { ServiceModel, Shape } from '../../engine/models/types.js';
-import { operationNameMaps, parseOperationArgs } from '../../cli/params/index.js';
+import { modelOperationName, operationNameMaps, parseOperationArgs } from '../../cli/params/index.js';
 import type { ColumnSpec, ResourceDescriptor } from '../../../services/types.js';
 
 const READ_PREFIXES = /^(Describe|List|Get|Head|Search|Lookup|Scan|Query|BatchGet)/;
@@ -91,12 +91,12 @@ export type OperationRequest =
 /** Parses `ec2 describe-vpcs --filters Name=x,Values=y`; throws with the CLI's message on bad input. */
 export function operationRequest(service: string, operationCli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): OperationRequest {
   const model = loadService(service);
-  const parsed = parseOperationArgs(model, operationCli, args, { cwd, env, noPaginate: false });
-  const operation = parsed.operationName;
+  // Refused before its arguments are parsed: `:ec2 run-instances` says so, not "--max-count is required".
+  const operation = modelOperationName(model, operationCli);
   if (!isReadOperation(model, operation)) {
     throw new Error(`${service} ${operationCli} is not a read operation: the palette only runs Describe/List/Get… calls (use the command line for changes)`);
   }
-  const params = parsed.params;
+  const params = parseOperationArgs(model, operationCli, args, { cwd, env, noPaginate: false }).params;
   const paginator = model.paginators[operation];
   const resultKey = paginator ? [paginator.result_key ?? []].flat()[0] : undefined;
   const member = resultKey ? resultListShape(model, operation, resultKey) : undefined;

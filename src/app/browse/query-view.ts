@@ -11,11 +11,11 @@ export type QueryOutcome =
 
 /** Where the parser stopped (the caret line of the CLI's message), counted in characters of the expression. */
 function errorPosition(message: string): number | undefined {
-  const lines = message.split('\n');
-  const caret = lines[lines.length - 1];
-  const expression = lines[lines.length - 2];
-  if (!caret?.trim().startsWith('^') || expression === undefined) return undefined;
-  return caret.indexOf('^') - (expression.startsWith('"') ? 1 : 0);
+  const caret = message.slice(message.lastIndexOf('\n') + 1);
+  if (!message.includes('\n') || !caret.trim().startsWith('^')) return undefined;
+  // A lexer error shows the expression as typed, a parse error in double quotes (one more column).
+  const quoted = !message.startsWith('Bad jmespath expression');
+  return caret.indexOf('^') - (quoted ? 1 : 0);
 }
 
 /** Splits `a, b[0], c || d` at top-level commas. */
