@@ -1,63 +1,107 @@
 // Dashboard benchmark on the real bundle (node scripts/bundle.mjs → dist/awsdeck.js):
-//  1. time from process start to the first complete frame of `awsdeck --demo` in tmux 80x24
+//  1. first-frame: time from launching `awsdeck --demo` in tmux 80x24 to the first complete frame
 //     (header, every demo profile row and the footer on screen), and until every state is known;
-//  2. keypress→frame median on a 500-profile config, through a real pty: the time from writing a
-//     key to the end of the frame Ink writes for it (each frame ends with ESC[?2026l);
-//  3. ESC[2J (full clears) written while navigating.
-// `node -e 0` is timed alongside so machine load shows. Never contacts AWS: the demo talks to its
-// in-process sandbox; the 500-profile run points every endpoint at a closed local port.
-// Run: node scripts/bundle.mjs && node bench/dashboard.mjs
+//     its ratio to `node -e 0` timed just before each run, against the target of at most 4×;
+//  2. navigation: keypress→frame median on a 500-profile config, through a real pty: the time from
+//     writing a key to the end of the frame Ink writes for it (each frame ends with ESC[?2026l);
+//     and ESC[2J (full clears) written while navigating.
+// `node -e 0` is also timed before and after everything so machine load shows. Never contacts AWS:
+// the demo talks to its in-process sandbox; the 500-profile run points every endpoint at a closed
+// local port.
+// Run: node scripts/bundle.mjs && node bench/dashboard.mjs [measure ...]   (default: all measures)
+//      BUNDLE=/path/to/awsdeck.js compares another build; RUNS=n sets the runs per measure (9).
+// A new measure (the resource browser, say) is a function added to `measures` below; tmuxSession()
+// starts a command in its own tmux server and waits for screens.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const bundle = join(root, 'dist/awsdeck.js');
-if (!existsSync(bundle)) throw new Error('dist/awsdeck.js is missing: run node scripts/bundle.mjs');
+const bundle = process.env.BUNDLE ?? join(root, 'dist/awsdeck.js');
+if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run node scripts/bundle.mjs`);
 const out = mkdtempSync(join(tmpdir(), 'awsdeck-bench-'));
 const runs = Number(process.env.RUNS ?? 9);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x) => +x.toFixed(1);
+const sleep = (ms) => spawnSync('sleep', [String(ms / 1000)]);
+/** The first-frame target: at most this many times `node -e 0` measured in the same run. */
+const FIRST_FRAME_TARGET_RATIO = 4;
+
+function nodeE0Ms() {
+  const t = performance.now();
+  execFileSync(process.execPath, ['-e', '0']);
+  return performance.now() - t;
+}
 
 function nodeStartupMs() {
   const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    execFileSync(process.execPath, ['-e', '0']);
-    samples.push(performance.now() - t);
-  }
+  for (let i = 0; i < runs; i++) samples.push(nodeE0Ms());
   return round(median(samples));
+}
+
+let tmuxServers = 0;
+/**
+ * Starts `command` in a new tmux server (its own socket, so a server still shutting down from the
+ * previous run is never reused: that failed now and then with "server exited unexpectedly").
+ */
+function tmuxSession(command, { width = 80, height = 24, env = {} } = {}) {
+  const socket = `awsdeck-bench-${process.pid}-${tmuxServers++}`;
+  const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  const start = performance.now();
+  tmux('new-session', '-d', '-s', 'b', '-x', String(width), '-y', String(height), ...envArgs, command);
+  return {
+    start,
+    capture: () => tmux('capture-pane', '-p', '-t', 'b'),
+    send: (...keys) => tmux('send-keys', '-t', 'b', ...keys),
+    /** Polls the screen until `done(pane, msSinceStart)` is true; returns the ms since start. */
+    waitFor(done, timeoutMs = 15_000) {
+      for (;;) {
+        const pane = tmux('capture-pane', '-p', '-t', 'b');
+        const now = performance.now() - start;
+        if (done(pane, now)) return now;
+        if (now > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms:\n${pane}`);
+      }
+    },
+    kill() {
+      spawnSync('tmux', ['-L', socket, 'kill-server']);
+      sleep(250); // let the app and the tmux server exit before the next run starts
+    },
+  };
 }
 
 const demoProfiles = ['default', 'dev-admin', 'dev-readonly', 'staging-admin', 'staging-readonly', 'prod-admin', 'prod-readonly', 'demo', 'prod-breakglass'];
 
 /** tmux 80x24, `awsdeck --demo`: ms to the first complete frame, and to every state resolved. */
 function demoFirstFrame() {
-  const tmux = (...args) => execFileSync('tmux', ['-L', `awsdeck-bench-${process.pid}`, ...args], { encoding: 'utf8' });
   // CI=false lets Ink draw; supports-color reads any CI variable as "no colour", so FORCE_COLOR puts colour back.
   const env = { CI: 'false', FORCE_COLOR: '3', TERM: 'xterm-256color', HOME: out, TMPDIR: out, PATH: process.env.PATH };
-  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   const complete = [];
   const settled = [];
+  const nodeE0 = [];
   for (let run = 0; run < runs; run++) {
-    spawnSync('tmux', ['-L', `awsdeck-bench-${process.pid}`, 'kill-server']);
-    const start = performance.now();
-    tmux('new-session', '-d', '-s', 'b', '-x', '80', '-y', '24', ...envArgs, `node ${bundle} --demo`);
+    nodeE0.push(nodeE0Ms());
+    const session = tmuxSession(`node ${bundle} --demo`, { env });
     let first;
-    for (;;) {
-      const pane = tmux('capture-pane', '-p', '-t', 'b');
-      const now = performance.now() - start;
+    session.waitFor((pane, now) => {
       const lines = pane.split('\n');
       if (first === undefined && pane.includes('awsdeck profile') && pane.includes('? help') && demoProfiles.every((p) => lines.some((l) => l.slice(1).startsWith(`${p} `)))) first = now;
-      if (first !== undefined && !/checking|-  /.test(pane) && pane.includes('needs MFA')) { settled.push(now); break; }
-      if (now > 15_000) throw new Error(`no complete frame:\n${pane}`);
-    }
+      if (first !== undefined && !/checking|-  /.test(pane) && pane.includes('needs MFA')) { settled.push(now); return true; }
+      return false;
+    });
     complete.push(first);
-    tmux('send-keys', '-t', 'b', 'q');
-    spawnSync('tmux', ['-L', `awsdeck-bench-${process.pid}`, 'kill-server']);
+    session.send('q');
+    session.kill();
   }
-  return { medianMs: round(median(complete)), minMs: round(Math.min(...complete)), maxMs: round(Math.max(...complete)), allStatesKnownMedianMs: round(median(settled)) };
+  const medianMs = round(median(complete));
+  const nodeE0MedianMs = round(median(nodeE0));
+  const ratioToNodeE0 = +(medianMs / nodeE0MedianMs).toFixed(2);
+  return {
+    medianMs, minMs: round(Math.min(...complete)), maxMs: round(Math.max(...complete)), allStatesKnownMedianMs: round(median(settled)),
+    nodeE0BeforeEachRunMedianMs: nodeE0MedianMs, ratioToNodeE0, target: `<= ${FIRST_FRAME_TARGET_RATIO}x node -e 0`,
+    targetMet: ratioToNodeE0 <= FIRST_FRAME_TARGET_RATIO,
+  };
 }
 
 function configWith(count) {
@@ -140,16 +184,23 @@ function navigation500() {
   return JSON.parse(line);
 }
 
+const measures = {
+  'first-frame': () => ({ demoFirstCompleteFrame80x24: demoFirstFrame() }),
+  navigation: () => ({ navigation500Profiles120x40: navigation500() }),
+};
+
+const chosen = process.argv.slice(2);
+for (const name of chosen) if (!measures[name]) throw new Error(`unknown measure ${name}; known: ${Object.keys(measures).join(', ')}`);
 try {
   const before = nodeStartupMs();
-  const firstFrame = demoFirstFrame();
-  const navigation = navigation500();
+  const results = {};
+  for (const [name, measure] of Object.entries(measures)) if (!chosen.length || chosen.includes(name)) Object.assign(results, measure());
   const after = nodeStartupMs();
   console.log(JSON.stringify({
-    command: 'node scripts/bundle.mjs && node bench/dashboard.mjs',
+    command: `node scripts/bundle.mjs && node bench/dashboard.mjs${chosen.length ? ` ${chosen.join(' ')}` : ''}`,
+    bundle: process.env.BUNDLE ?? 'dist/awsdeck.js',
     nodeStartupMs: { before, after },
-    demoFirstCompleteFrame80x24: firstFrame,
-    navigation500Profiles120x40: navigation,
+    ...results,
   }, null, 2));
 } finally {
   rmSync(out, { recursive: true, force: true });

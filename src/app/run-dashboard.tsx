@@ -26,7 +26,8 @@ interface Demo { env: NodeJS.ProcessEnv; mfaHint?: () => string; sandbox: { url:
 
 async function prepareDemo(baseEnv: NodeJS.ProcessEnv): Promise<Demo> {
   const { prepareDemo: prepare } = await import('../sandbox/demo.js');
-  return prepare({ baseEnv });
+  // The sandbox listens at once but seeds on the first request: the first frame needs only the config.
+  return prepare({ baseEnv, deferSandbox: true });
 }
 
 /** Runs the person's shell on the normal screen with the profile's environment; resolves when it exits. */

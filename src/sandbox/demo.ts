@@ -1,10 +1,13 @@
 // `awsdeck --demo`: the sandbox in-process on a free loopback port plus a throw-away AWS config
 // folder (profiles, credentials, SSO/CLI caches) that points every service at it. Nothing reads
-// or writes the user's ~/.aws, and cleanup() removes it all.
+// or writes the user's ~/.aws, and cleanup() removes it all. This module stays small (the sandbox
+// itself is imported when it starts) so the dashboard's first frame does not wait for it.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type Sandbox } from './index.js';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Sandbox } from './index.js';
 import { DEMO_ACCOUNTS, DEMO_MFA_SEED, DEMO_START_URL, DEMO_USER, MFA_ROLE_NAME, PERMISSION_SETS, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from './seed-org.js';
 import { totp } from './totp.js';
 
@@ -53,9 +56,29 @@ export function demoCredentials(): string {
   return `[default]\n${keys}\n[demo]\n${keys}`;
 }
 
-export async function prepareDemo(options: PrepareDemoOptions = {}): Promise<DemoEnvironment> {
+/** The sandbox of `prepareDemo({ deferSandbox: true })`: listening from the start, seeded on demand. */
+export interface DeferredSandbox {
+  url: string;
+  port: number;
+  /** Seeds the sandbox (once) and resolves with it; the first request does the same. */
+  ready(): Promise<Sandbox>;
+  close(): Promise<void>;
+}
+
+export interface DeferredDemoEnvironment extends Omit<DemoEnvironment, 'sandbox'> {
+  sandbox: DeferredSandbox;
+}
+
+/**
+ * `deferSandbox`: listen at once but load and seed the sandbox (most of the demo's start-up work)
+ * only when the first request arrives or `sandbox.ready()` is called, so the dashboard can draw its
+ * first frame, which needs only the config files, before that.
+ */
+export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox: true }): Promise<DeferredDemoEnvironment>;
+export async function prepareDemo(options?: PrepareDemoOptions & { deferSandbox?: false }): Promise<DemoEnvironment>;
+export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?: boolean } = {}): Promise<DemoEnvironment | DeferredDemoEnvironment> {
   const region = options.region ?? 'us-east-1';
-  const sandbox = await startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0 });
+  const sandbox = options.deferSandbox ? await listenDeferred() : await (await import('./index.js')).startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'awsdeck-demo-'));
   try {
     const awsDir = join(dir, '.aws');
@@ -98,5 +121,39 @@ export async function prepareDemo(options: PrepareDemoOptions = {}): Promise<Dem
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
+  } as DemoEnvironment | DeferredDemoEnvironment;
+}
+
+/** A loopback server on a free port whose handler (and seeded state) is imported on first use. */
+async function listenDeferred(): Promise<DeferredSandbox> {
+  const host = '127.0.0.1';
+  let sandbox: Promise<{ sandbox: Sandbox; listener: (req: IncomingMessage, res: ServerResponse) => void }> | undefined;
+  const load = () => (sandbox ??= import('./index.js').then(({ createSandboxState, sandboxRequestListener }) => {
+    const state = createSandboxState({ seed: 'demo' });
+    state.options.baseUrl = url;
+    return { sandbox: { url, port, state, close }, listener: sandboxRequestListener(state) };
+  }));
+  const server = createServer({ keepAlive: true }, (req, res) => {
+    load().then(({ listener }) => listener(req, res), (err: unknown) => {
+      process.env.AWSDECK_SANDBOX_DEBUG && console.error(err);
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  let closed = false;
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+  return { url, port, ready: async () => (await load()).sandbox, close };
 }

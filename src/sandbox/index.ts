@@ -10,6 +10,7 @@ import { resetEc2Ids } from './services/ec2-store.js';
 
 export { totp, verifyTotp } from './totp.js';
 export { SandboxState } from './state.js';
+export { sandboxRequestListener } from './server.js';
 export {
   SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, DEMO_MFA_SEED, DEMO_START_URL, DEMO_USER,
   DEMO_ACCOUNTS, EMPTY_ACCOUNT, PERMISSION_SETS, MFA_ROLE_NAME,
@@ -38,8 +39,8 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export async function startSandbox(options: SandboxStartOptions): Promise<Sandbox> {
-  const host = options.host ?? '127.0.0.1';
+/** A seeded state (and the snapshot in `dataDir`, if any), not yet served. */
+export function createSandboxState(options: SandboxStartOptions): SandboxState {
   const state = new SandboxState({
     ...DEFAULT_OPTIONS,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_OPTIONS.tokenTtlSeconds,
@@ -54,6 +55,12 @@ export async function startSandbox(options: SandboxStartOptions): Promise<Sandbo
     seedEmptyOrganisation(state);
   }
   if (options.dataDir) loadSnapshot(state, options.dataDir);
+  return state;
+}
+
+export async function startSandbox(options: SandboxStartOptions): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const state = createSandboxState(options);
   const server = createSandboxServer(state);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -41,8 +41,9 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-export function createSandboxServer(state: SandboxState): Server {
-  return createServer({ keepAlive: true }, (req, res) => {
+/** The sandbox's request handler; `awsdeck --demo` attaches it to a server that is already listening. */
+export function sandboxRequestListener(state: SandboxState): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     void (async () => {
       try {
         const call = await readCall(req);
@@ -54,5 +55,9 @@ export function createSandboxServer(state: SandboxState): Server {
         else res.destroy();
       }
     })();
-  });
+  };
+}
+
+export function createSandboxServer(state: SandboxState): Server {
+  return createServer({ keepAlive: true }, sandboxRequestListener(state));
 }
