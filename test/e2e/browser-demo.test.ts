@@ -218,7 +218,7 @@ describe('the resource browser of awsdeck --demo in tmux', () => {
     press('G');
     await waitForSelected((r) => r.startsWith(BIG_BUCKET), 'the big bucket');
     press('Enter');
-    await waitForPane((t) => titleLine(t).startsWith(`${BIG_BUCKET}/  1 rows`) && tableRows(t, 'Key ')[0]?.startsWith('events/'), 'the big bucket folders');
+    await waitForPane((t) => titleLine(t).startsWith(`${BIG_BUCKET}/  1 row `) && tableRows(t, 'Key ')[0]?.startsWith('events/'), 'the big bucket folders');
     press('f');
     const loading = await waitForPane((t) => titleLine(t).startsWith(`${BIG_BUCKET}/ [flat]`) && titleLine(t).includes('loading more…'), 'the flat listing loading');
     expect(loading).toContain('^x stop loading pages');
