@@ -26,18 +26,9 @@ export function formEncode(pairs: Array<[string, string]>): string {
 
 /** Python `unquote_plus`: `+` is a space, `%XX` sequences are UTF-8 bytes (bad ones kept literally). */
 export function unquotePlus(value: string): string {
-  const spaced = value.replace(/\+/g, ' ');
-  const bytes: number[] = [];
-  for (let i = 0; i < spaced.length; i++) {
-    const hex = spaced.slice(i + 1, i + 3);
-    if (spaced[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(spaced[i], 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
+  if (!value.includes('%') && !value.includes('+')) return value;
+  // Each run of %XX escapes is one byte sequence, decoded as UTF-8 (invalid bytes become U+FFFD).
+  return value.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
 }
 
 export function toBase64(value: unknown): string {

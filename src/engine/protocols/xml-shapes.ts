@@ -29,13 +29,27 @@ function attributeValue(element: XmlElement, qualified: string): string | undefi
   return key === undefined ? undefined : element.attributes[key];
 }
 
+interface MemberPlan { name: string; member: Shape; element: string }
+
+// Which members a structure reads and under which element names, worked out once per shape: a
+// listing reads the same structure for each of its thousands of items.
+const memberPlans = new WeakMap<Shape, Partial<Record<'all' | 'body', MemberPlan[]>>>();
+
+function memberPlan(ctx: XmlReadContext, shape: Shape): MemberPlan[] {
+  let plans = memberPlans.get(shape);
+  if (!plans) memberPlans.set(shape, (plans = {}));
+  const which = ctx.skipLocated ? 'body' : 'all';
+  return (plans[which] ??= Object.entries(shape.members ?? {}).flatMap(([name, ref]) => {
+    const member = resolveShape(ctx.model, ref);
+    return ctx.skipLocated && member.location ? [] : [{ name, member, element: memberElementName(ctx, member, name) }];
+  }));
+}
+
 export function readStructure(ctx: XmlReadContext, shape: Shape, element: XmlElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const byName = childrenByName(element);
-  for (const [name, ref] of Object.entries(shape.members ?? {})) {
-    const member = resolveShape(ctx.model, ref);
-    if (ctx.skipLocated && member.location) continue;
-    const nodes = byName.get(memberElementName(ctx, member, name));
+  for (const { name, member, element: elementName } of memberPlan(ctx, shape)) {
+    const nodes = byName.get(elementName);
     if (nodes) out[name] = readValue(ctx, member, nodes);
     else if (member.xmlAttribute) {
       const value = attributeValue(element, member.locationName ?? name);

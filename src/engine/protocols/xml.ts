@@ -15,6 +15,7 @@ export class XmlSyntaxError extends Error {}
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function decodeEntities(raw: string, at: number): string {
+  if (!raw.includes('&')) return raw;
   return raw.replace(/&([^;&<]*);|&/g, (_match, entity: string | undefined) => {
     if (entity === undefined) throw new XmlSyntaxError(`bare '&' near offset ${at}`);
     if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity];
@@ -36,13 +37,31 @@ const ATTRIBUTE = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, 'g')
 export function parseXml(input: string | Buffer): XmlElement {
   // XML parsers normalise line ends before anything else.
   const doc = (typeof input === 'string' ? input : input.toString('utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const stack: Array<XmlElement & { qualified: string }> = [];
+  const stack: XmlElement[] = [];
+  const qualifiedNames: string[] = [];
   let root: XmlElement | undefined;
   let pos = 0;
   const expectEnd = (marker: string, what: string) => {
     const end = doc.indexOf(marker, pos);
     if (end < 0) throw new XmlSyntaxError(`unterminated ${what} at offset ${pos}`);
     return end;
+  };
+  /** Reads the start tag at `at`, opens its element and returns the offset after it. */
+  const readStartTag = (at: number): number => {
+    START_TAG.lastIndex = at;
+    const match = START_TAG.exec(doc);
+    if (!match) throw new XmlSyntaxError(`malformed start tag at offset ${at}`);
+    if (root && !stack.length) throw new XmlSyntaxError(`junk after the root element at offset ${at}`);
+    const attributes: Record<string, string> = {};
+    if (match[2]) for (const attr of match[2].matchAll(ATTRIBUTE)) attributes[attr[1]] = decodeEntities(attr[2] ?? attr[3] ?? '', at);
+    const element: XmlElement = { name: localName(match[1]), attributes, children: [], text: '' };
+    if (stack.length) stack[stack.length - 1].children.push(element);
+    else root = element;
+    if (!match[3]) {
+      stack.push(element);
+      qualifiedNames.push(match[1]);
+    }
+    return at + match[0].length;
   };
   while (pos < doc.length) {
     const lt = doc.indexOf('<', pos);
@@ -52,6 +71,11 @@ export function parseXml(input: string | Buffer): XmlElement {
       if (stack.length) stack[stack.length - 1].text += decodeEntities(raw, pos);
       else if (raw.trim()) throw new XmlSyntaxError(`text outside the root element at offset ${pos}`);
       pos = textEnd;
+      continue;
+    }
+    const next = doc.charCodeAt(pos + 1);
+    if (next !== 0x3f /* ? */ && next !== 0x21 /* ! */ && next !== 0x2f /* / */) {
+      pos = readStartTag(pos);
       continue;
     }
     if (doc.startsWith('<?', pos)) pos = expectEnd('?>', 'processing instruction') + 2;
@@ -67,34 +91,17 @@ export function parseXml(input: string | Buffer): XmlElement {
     } else if (doc.startsWith('</', pos)) {
       const end = expectEnd('>', 'end tag');
       const qualified = doc.slice(pos + 2, end).trim();
-      const open = stack.pop();
-      if (!open || open.qualified !== qualified) {
-        throw new XmlSyntaxError(`mismatched end tag </${qualified}> at offset ${pos}${open ? `, expected </${open.qualified}>` : ''}`);
+      const open = qualifiedNames.pop();
+      stack.pop();
+      if (open !== qualified) {
+        throw new XmlSyntaxError(`mismatched end tag </${qualified}> at offset ${pos}${open !== undefined ? `, expected </${open}>` : ''}`);
       }
       pos = end + 1;
-    } else {
-      START_TAG.lastIndex = pos;
-      const match = START_TAG.exec(doc);
-      if (!match) throw new XmlSyntaxError(`malformed start tag at offset ${pos}`);
-      if (root && !stack.length) throw new XmlSyntaxError(`junk after the root element at offset ${pos}`);
-      const attributes: Record<string, string> = {};
-      for (const attr of match[2].matchAll(ATTRIBUTE)) attributes[attr[1]] = decodeEntities(attr[2] ?? attr[3] ?? '', pos);
-      const element = { name: localName(match[1]), qualified: match[1], attributes, children: [], text: '' };
-      if (stack.length) stack[stack.length - 1].children.push(element);
-      else root = element;
-      if (!match[3]) stack.push(element);
-      pos += match[0].length;
-    }
+    } else pos = readStartTag(pos);
   }
-  if (stack.length) throw new XmlSyntaxError(`document ends inside <${stack[stack.length - 1].qualified}> (truncated?)`);
+  if (stack.length) throw new XmlSyntaxError(`document ends inside <${qualifiedNames[qualifiedNames.length - 1]}> (truncated?)`);
   if (!root) throw new XmlSyntaxError('no root element');
-  return stripQualified(root);
-}
-
-function stripQualified(element: XmlElement & { qualified?: string }): XmlElement {
-  delete element.qualified;
-  element.children.forEach(stripQualified);
-  return element;
+  return root;
 }
 
 /** Children grouped by local name, in document order (ElementTree-style lookup). */
