@@ -42,6 +42,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const { runSso } = await import('./sso/index.js');
       return runSso(rest, io);
     }
+    case 's3': {
+      const { runS3Command } = await import('./s3/index.js');
+      return runS3Command(argv, io);
+    }
     case 'exec': {
       const { runExec } = await import('../app/exec.js');
       return runExec(rest, io);

@@ -6,6 +6,7 @@ import { describeSource, resolveSettings, type ResolvedSettings } from '../engin
 import { resolveCredentials } from '../engine/credentials/index.js';
 import { createClient, type AwsClient, type OperationResult } from '../engine/http/client.js';
 import type { PageIterator } from '../engine/http/paginate.js';
+import type { Credentials } from '../engine/http/types.js';
 import { loadService, serviceNames } from '../engine/models/loader.js';
 import type { ServiceModel } from '../engine/models/types.js';
 import { formatOutput, formatTextPage, formatTextResumeToken, formatYamlStreamPage, validateQuery, type OutputFormat } from '../engine/output/index.js';
@@ -26,6 +27,8 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
     }
     const { usageRequired } = await import('./builtins.js');
     if (command === undefined) return usageRequired(io, 'command');
+    // `awsdeck --profile p s3 ls`: global options came first, so main() could not route it.
+    if (command === 's3') return (await import('./s3/index.js')).runS3(globals, rest, io);
     checkChoice('command', command, [...BUILTIN_COMMANDS, ...serviceNames()]);
     const model = loadService(command);
     if (rest[0] === 'help') {
@@ -84,7 +87,7 @@ async function yamlParserIfNeeded(args: string[]): Promise<((text: string) => un
   return (text) => parse(text);
 }
 
-function settingsFlags(globals: GlobalOptions) {
+export function settingsFlags(globals: GlobalOptions) {
   return {
     profile: globals.profile,
     region: globals.region,
@@ -99,15 +102,7 @@ function settingsFlags(globals: GlobalOptions) {
 export function clientFor(model: ServiceModel, globals: GlobalOptions, settings: ResolvedSettings, io: CliIO): AwsClient {
   const region = settings.region?.value || undefined;
   const debug = globals.debug ? (line: string) => io.stderr.write(`awsdeck [debug] ${line}\n`) : undefined;
-  const credentials = globals.signRequest
-    ? resolveCredentials(globals.profile, {
-        env: io.env,
-        config: settings.config,
-        region,
-        endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
-        mfaCode: async (serial) => (await import('./prompt.js')).promptLine(io, `Enter MFA code for ${serial}: `),
-      }).asFunction
-    : undefined;
+  const credentials = globals.signRequest ? credentialSourceFor(globals, settings, io) : undefined;
   if (debug) {
     const source = settings.region ? describeSource(settings.region.source) : 'none';
     debug(`profile=${settings.profileName} region=${region ?? '(none)'} (from ${source})`);
@@ -128,6 +123,17 @@ export function clientFor(model: ServiceModel, globals: GlobalOptions, settings:
     timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',
     debug,
   });
+}
+
+/** The profile's credential chain as the client signs with it (also used to presign URLs). */
+export function credentialSourceFor(globals: GlobalOptions, settings: ResolvedSettings, io: CliIO): () => Promise<Credentials> {
+  return resolveCredentials(globals.profile, {
+    env: io.env,
+    config: settings.config,
+    region: settings.region?.value || undefined,
+    endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
+    mfaCode: async (serial) => (await import('./prompt.js')).promptLine(io, `Enter MFA code for ${serial}: `),
+  }).asFunction;
 }
 
 /** The CLI's 0 means "no timeout" for both timeouts. */

@@ -1,0 +1,136 @@
+// What the s3 transfer commands print while they run, line for line as the CLI: one line per
+// finished transfer (`upload: a to s3://b/a`) on stdout, failures and warnings on stderr, and a
+// progress line ending in `\r` that later lines overwrite (padded to its length).
+import { ServiceError } from '../../engine/http/errors.js';
+import type { CliIO } from '../io.js';
+import { humanReadableSize } from './human-size.js';
+
+export type PrintMode = 'all' | 'no-progress' | 'errors-only' | 'quiet';
+
+export interface TransferLabel {
+  type: string;
+  src: string;
+  dest?: string;
+}
+
+const location = (label: TransferLabel) => (label.dest === undefined ? label.src : `${label.src} to ${label.dest}`);
+
+export class TransferReporter {
+  private bytesTransferred = 0;
+  private bytesFailed = 0;
+  private expectedBytes = 0;
+  private filesTransferred = 0;
+  private expectedFiles = 0;
+  private finalFiles: number | undefined;
+  private startTime: number | undefined;
+  private progressLength = 0;
+  private fatal = false;
+  filesFailed = 0;
+  filesWarned = 0;
+  errors = 0;
+
+  constructor(private readonly io: CliIO, private readonly mode: PrintMode) {}
+
+  queued(size: number | undefined): void {
+    this.startTime ??= Date.now();
+    if (size) this.expectedBytes += size;
+    this.expectedFiles++;
+  }
+
+  progress(bytes: number): void {
+    this.bytesTransferred += bytes;
+    if (this.mode === 'all') this.printProgress();
+  }
+
+  succeeded(label: TransferLabel): void {
+    this.filesTransferred++;
+    if (this.mode === 'all' || this.mode === 'no-progress') this.out(`${label.type}: ${location(label)}`);
+    this.redisplayProgress();
+  }
+
+  failed(label: TransferLabel, size: number | undefined, transferred: number, error: unknown): void {
+    if (size !== undefined) this.bytesFailed += size - transferred;
+    this.filesFailed++;
+    this.filesTransferred++;
+    if (this.mode !== 'quiet') this.err(`${label.type} failed: ${location(label)} ${errorText(error)}`);
+    this.redisplayProgress();
+  }
+
+  dryRun(label: TransferLabel): void {
+    if (this.mode === 'all' || this.mode === 'no-progress') this.out(`(dryrun) ${label.type}: ${location(label)}`);
+  }
+
+  warning(message: string): void {
+    this.filesWarned++;
+    if (this.mode !== 'quiet') this.err(message);
+    this.redisplayProgress();
+  }
+
+  /** An error that stops the command (a failed listing, a missing source object). */
+  fatalError(error: unknown): void {
+    this.errors++;
+    if (this.fatal) return;
+    this.fatal = true;
+    if (this.mode !== 'quiet') this.err(`fatal error: ${errorText(error)}`);
+  }
+
+  /** Every transfer has been submitted: totals are final from here on. */
+  allSubmitted(total: number): void {
+    this.finalFiles = total;
+    if (this.progressLength && !this.hasRemaining() && this.mode === 'all') this.write('stdout', `${''.padEnd(this.progressLength)}\n`);
+  }
+
+  get exitCode(): number {
+    if (this.filesFailed + this.errors > 0) return 1;
+    return this.filesWarned > 0 ? 2 : 0;
+  }
+
+  private totalsFinal(): boolean {
+    return this.finalFiles === this.expectedFiles;
+  }
+
+  private hasRemaining(): boolean {
+    return !this.totalsFinal() || this.filesTransferred !== this.expectedFiles;
+  }
+
+  private redisplayProgress(): void {
+    this.progressLength = 0;
+    if (this.mode === 'all' && this.hasRemaining()) this.printProgress();
+  }
+
+  private printProgress(): void {
+    if (this.fatal) return;
+    const estimate = (text: string) => (this.totalsFinal() ? text : `~${text}`);
+    const remaining = estimate(String(this.expectedFiles - this.filesTransferred));
+    let line: string;
+    if (this.expectedBytes > 0) {
+      const elapsed = (Date.now() - (this.startTime ?? Date.now())) / 1000;
+      const speed = elapsed > 0 ? this.bytesTransferred / elapsed : 0;
+      line = `Completed ${humanReadableSize(this.bytesTransferred + this.bytesFailed)}/${estimate(humanReadableSize(this.expectedBytes))} `
+        + `(${humanReadableSize(speed)}/s) with ${remaining} file(s) remaining`;
+    } else {
+      line = `Completed ${this.filesTransferred} file(s) with ${remaining} file(s) remaining`;
+    }
+    if (!this.totalsFinal()) line += ' (calculating...)';
+    line = line.padEnd(this.progressLength);
+    this.progressLength = line.length;
+    this.write('stdout', `${line}\r`);
+  }
+
+  private out(line: string): void {
+    this.write('stdout', `${line.padEnd(this.progressLength)}\n`);
+  }
+
+  private err(line: string): void {
+    this.write('stderr', `${line.padEnd(this.progressLength)}\n`);
+  }
+
+  private write(stream: 'stdout' | 'stderr', text: string): void {
+    this.io[stream].write(text);
+  }
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof ServiceError) return error.toString();
+  return error instanceof Error ? error.message : String(error);
+}
