@@ -14,8 +14,14 @@ export class XmlSyntaxError extends Error {}
 
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * A copy of a slice of the document. V8 keeps a slice as a view of the whole document, so one key
+ * kept from a 1,000-key listing page would keep the entire page's text alive (100 pages held 20 MB).
+ */
+const detached = (slice: string) => (slice.length < 13 ? slice : (' ' + slice).slice(1));
+
 function decodeEntities(raw: string, at: number): string {
-  if (!raw.includes('&')) return raw;
+  if (!raw.includes('&')) return detached(raw);
   return raw.replace(/&([^;&<]*);|&/g, (_match, entity: string | undefined) => {
     if (entity === undefined) throw new XmlSyntaxError(`bare '&' near offset ${at}`);
     if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity];
