@@ -1,5 +1,7 @@
 // Python's `json.dumps` output, byte for byte: the AWS CLI writes pagination tokens and cache
 // files with it, and sharing those with the CLI means writing the same bytes.
+import { PyFloat } from './exact-json.js';
+import { pyFloatRepr, pyNumber } from './output/python-values.js';
 
 export interface PyJsonOptions {
   /** json.dumps default: escape every non-ASCII character as \uXXXX. */
@@ -17,6 +19,8 @@ export function pyJsonDumps(value: unknown, opts: PyJsonOptions = {}): string {
     if (v === null || v === undefined) return 'null';
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     if (typeof v === 'number') return pyFloatOrInt(v);
+    if (typeof v === 'bigint') return v.toString();
+    if (v instanceof PyFloat) return pyFloatOrInt(v.value, true);
     if (typeof v === 'string') return pyString(v, ensureAscii);
     if (v instanceof Date) return pyString(v.toISOString(), ensureAscii);
     const pad = opts.indent !== undefined ? '\n' + ' '.repeat(opts.indent * (depth + 1)) : '';
@@ -32,11 +36,11 @@ export function pyJsonDumps(value: unknown, opts: PyJsonOptions = {}): string {
   return encode(value, 0);
 }
 
-function pyFloatOrInt(n: number): string {
+function pyFloatOrInt(n: number, float = false): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return 'Infinity';
   if (n === -Infinity) return '-Infinity';
-  return String(n);
+  return float ? pyFloatRepr(n) : pyNumber(n);
 }
 
 const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };

@@ -31,11 +31,16 @@ export function awsCliPython(): string {
 }
 
 export function runOracle(cases: OracleCase[]): OracleResult[] {
+  return runOracleOnText(JSON.stringify(cases), cases.length);
+}
+
+/** The same, for cases written as JSON text (so Python reads `1.0` and big ints as it would from a response). */
+export function runOracleOnText(casesJson: string, count: number): OracleResult[] {
   const python = awsCliPython();
   let stdout: string;
   try {
     stdout = execFileSync(python, [HARNESS], {
-      input: JSON.stringify(cases),
+      input: casesJson,
       encoding: 'utf8',
       maxBuffer: 512 * 1024 * 1024,
       env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
@@ -45,7 +50,7 @@ export function runOracle(cases: OracleCase[]): OracleResult[] {
     throw new Error(`the AWS CLI formatter oracle (${python} ${HARNESS}) failed:\n${stderr || (error as Error).message}`);
   }
   const results = JSON.parse(stdout) as OracleResult[];
-  if (results.length !== cases.length) throw new Error(`oracle answered ${results.length} of ${cases.length} cases`);
+  if (results.length !== count) throw new Error(`oracle answered ${results.length} of ${count} cases`);
   return results;
 }
 

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadService } from '../../src/engine/models/loader.js';
 import { protocolFor } from '../../src/engine/protocols/index.js';
+import { PyFloat } from '../../src/engine/exact-json.js';
 
 export interface ProtocolCase {
   name: string;
@@ -41,6 +42,9 @@ export function loadCaseFiles(): Array<{ file: string; cases: ProtocolCase[] }> 
 
 /** Buffers become {"$base64": …}; everything else is already JSON. */
 export function toPlain(value: unknown): unknown {
+  // An integral float (1.0 in the response) compares as the number it is.
+  if (value instanceof PyFloat) return value.value;
+  if (typeof value === 'bigint') return Number(value);
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return { $base64: Buffer.from(value).toString('base64') };
   if (Array.isArray(value)) return value.map(toPlain);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));

@@ -1,6 +1,7 @@
 // Waiters from the models' waiters-2 definitions, polling as botocore does: the first acceptor
 // that matches decides the state; errors the acceptors don't expect end the wait.
 import jmespath from 'jmespath';
+import { PyFloat } from '../exact-json.js';
 import { pyStr } from '../output/python-values.js';
 import type { WaiterAcceptor, WaiterConfig } from '../models/types.js';
 import { ServiceError } from './errors.js';
@@ -24,7 +25,7 @@ export interface WaitOptions {
 const isServiceErrorResponse = (r: Response): boolean => typeof r.Error === 'object' && r.Error !== null && 'Code' in r.Error;
 
 /** Python's `==` for JSON values (the expected values are scalars). */
-const equal = (a: unknown, b: unknown): boolean => a === b;
+const equal = (a: unknown, b: unknown): boolean => a === b || (a instanceof PyFloat && a.value === b);
 
 export function acceptorMatches(acceptor: WaiterAcceptor, response: Response): boolean {
   switch (acceptor.matcher) {

@@ -1,5 +1,5 @@
 // `--output json`: Python json.dump(indent=4, ensure_ascii=False) followed by a newline.
-import { isDict, pyNumber, type PyValue } from './python-values.js';
+import { PyFloat, isDict, pyFloatRepr, pyNumber, type PyValue } from './python-values.js';
 
 /** The whole output for a (queried) response. An empty object prints nothing (operations with no output). */
 export function formatJson(value: PyValue): string {
@@ -19,6 +19,7 @@ function dump(value: PyValue, indent: number | undefined, depth: number): string
   if (value === false) return 'false';
   if (typeof value === 'number') return jsonNumber(value);
   if (typeof value === 'bigint') return value.toString();
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
   const entries: string[] = Array.isArray(value)
     ? value.map((item) => dump(item, indent, depth + 1))
     : Object.entries(value).map(([k, v]) => `${jsonString(k)}: ${dump(v, indent, depth + 1)}`);

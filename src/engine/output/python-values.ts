@@ -1,8 +1,11 @@
 // How the AWS CLI (Python) turns parsed response values into text: str(), repr() and key order.
 // The formatters below work on a "Python-shaped" tree: dict = plain object, list = array,
-// None = null, bool, int/float = number (see pyNumber), str = string.
+// None = null, bool, int/float = number (see pyNumber), int beyond 2^53 = bigint, a float with an
+// integral value = PyFloat (exact-json.ts), str = string.
+import { PyFloat } from '../exact-json.js';
 
-export type PyScalar = string | number | bigint | boolean | null;
+export { PyFloat };
+export type PyScalar = string | number | bigint | PyFloat | boolean | null;
 export type PyValue = PyScalar | PyValue[] | { [key: string]: PyValue };
 export type PyDict = { [key: string]: PyValue };
 
@@ -25,6 +28,7 @@ export function toPyValue(value: unknown): PyValue {
       return String(value);
   }
   if (Array.isArray(value)) return value.map(toPyValue);
+  if (value instanceof PyFloat) return value;
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   if (value instanceof Date) return pyIsoFormat(value);
   const dict: PyDict = {};
@@ -42,17 +46,18 @@ function pyIsoFormat(date: Date): string {
 }
 
 export function isDict(value: unknown): value is PyDict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof PyFloat);
 }
 
 /** Python's test "not isinstance(x, (list, dict))". */
 export function isScalar(value: unknown): value is PyScalar {
-  return typeof value !== 'object' || value === null;
+  return typeof value !== 'object' || value === null || value instanceof PyFloat;
 }
 
 /** Python truthiness, used where the CLI writes `if not value`. */
 export function isFalsy(value: PyValue): boolean {
   if (value === null || value === false || value === '' || value === 0 || value === 0n) return true;
+  if (value instanceof PyFloat) return value.value === 0;
   if (Array.isArray(value)) return value.length === 0;
   if (isDict(value)) return Object.keys(value).length === 0;
   return false;
@@ -81,10 +86,9 @@ export function sortedKeys(keys: Iterable<string>): string[] {
 }
 
 /**
- * JS numbers cannot tell 1.0 from 1. An integral number below 1e16 is shown as a Python int (as
- * the CLI shows integer shapes, and JSON-protocol doubles sent as `1`); anything else as a Python
- * float, so 1.5 → `1.5` and 1e16 → `1e+16`. A double the service sent as `1.0` therefore prints
- * `1` where the CLI prints `1.0`. Integers too large for a double are exact only as bigint.
+ * A plain number that is integral and below 1e16 is a Python int; anything else a Python float, so
+ * 1.5 → `1.5` and 1e16 → `1e+16`. Parsed responses keep integral floats as PyFloat and integers
+ * beyond 2^53 as bigint (exact-json.ts), so a plain number is only ambiguous for values built here.
  */
 export function pyNumber(value: number): string {
   if (isPyInt(value)) return String(value === 0 ? 0 : value);
@@ -125,6 +129,7 @@ export function pyStr(value: PyValue): string {
   if (value === false) return 'False';
   if (typeof value === 'number') return pyNumber(value);
   if (typeof value === 'bigint') return value.toString();
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
   return pyRepr(value);
 }
 

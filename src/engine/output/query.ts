@@ -1,6 +1,9 @@
 // `--query`: JMESPath through the jmespath package, with the CLI's error text and exit codes.
 import jmespath from 'jmespath';
 import { OutputError } from './errors.js';
+import { evaluate, type AstNode } from './jmespath-eval.js';
+import type { PyValue } from './python-values.js';
+import { parseExactJson } from '../exact-json.js';
 import { jmespathSyntaxError } from './jmespath-syntax.js';
 
 const USAGE_EXIT_CODE = 252;
@@ -21,24 +24,33 @@ export function validateQuery(expression: string): void {
   }
 }
 
+const compiled = new Map<string, AstNode>();
+
 export function applyQuery(expression: string, data: unknown): unknown {
-  validateQuery(expression);
+  let ast = compiled.get(expression);
+  if (!ast) {
+    validateQuery(expression);
+    ast = compileWithExactLiterals(expression);
+    compiled.set(expression, ast);
+  }
   try {
-    return jmespath.search(data, expression);
+    return evaluate(ast, data as PyValue);
   } catch (error) {
     // A failure while evaluating (a function given the wrong type, …) is a general error.
-    throw new OutputError(pythonRuntimeMessage((error as Error).message), OTHER_EXIT_CODE);
+    throw new OutputError((error as Error).message, OTHER_EXIT_CODE);
   }
 }
 
-// Python jmespath words arity errors differently; "Unknown function: f()" is already the same.
-// Type errors keep the jmespath package's wording (Python's names the offending value).
-function pythonRuntimeMessage(message: string): string {
-  const arity = /^ArgumentError: (\w+)\(\) takes (at least)?\s*(\d+) arguments? but received (\d+)$/.exec(message);
-  if (!arity) return message;
-  const [, name, atLeast, expected, received] = arity;
-  const noun = expected === '1' ? 'argument' : 'arguments';
-  return `Expected ${atLeast ? 'at least ' : ''}${expected} ${noun} for function ${name}(), received ${received}`;
+// The package parses `1.0` and big-int literals with JSON.parse, which loses what Python's json.loads
+// keeps; its parser is synchronous, so JSON.parse is swapped for the exact reader just around it.
+function compileWithExactLiterals(expression: string): AstNode {
+  const nativeParse = JSON.parse;
+  JSON.parse = ((text: string) => parseExactJson(text)) as typeof JSON.parse;
+  try {
+    return compile(expression) as AstNode;
+  } finally {
+    JSON.parse = nativeParse;
+  }
 }
 
 function jsCompileError(expression: string): string | undefined {

@@ -111,7 +111,7 @@ function asDictForKeys(element: PyValue): PyDict {
   if (Array.isArray(element)) {
     // Iterating a list yields its items, which Python then uses as indexes into the same list.
     for (const item of element) {
-      const index = typeof item === 'boolean' ? Number(item) : item;
+      const index = typeof item === 'boolean' ? Number(item) : typeof item === 'bigint' ? Number.MAX_VALUE : item;
       if (typeof index !== 'number' || pyTypeName(index) !== 'int') {
         throw new Error(`list indices must be integers or slices, not ${pyTypeName(item)}`);
       }

@@ -1,6 +1,7 @@
 // `--output text` (reference §8.4): tab-separated scalar values, sorted by key, one line per
 // object, prefixed by the upper-cased key the object sits under. Key names are never printed.
-import { isDict, isPyInt, isScalar, pyStr, sortedKeys, type PyDict, type PyValue } from './python-values.js';
+import { isDict, isScalar, pyStr, sortedKeys, type PyDict, type PyValue } from './python-values.js';
+import { pyTypeOf as pyTypeName } from './py-compare.js';
 
 export function formatText(value: PyValue): string {
   const lines: string[] = [];
@@ -70,11 +71,4 @@ function scalarKeyUnion(list: PyValue[]): string[] {
   return sortedKeys(keys);
 }
 
-export function pyTypeName(value: PyValue): string {
-  if (value === null) return 'NoneType';
-  if (typeof value === 'string') return 'str';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return isPyInt(value) ? 'int' : 'float';
-  if (typeof value === 'bigint') return 'int';
-  return Array.isArray(value) ? 'list' : 'dict';
-}
+export { pyTypeName };

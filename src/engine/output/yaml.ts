@@ -2,7 +2,7 @@
 // whose emitter is libyaml's: block style, indent 2, sequences under a mapping key not indented,
 // lines folded at spaces past column 80, mapping keys sorted, YAML 1.2 implicit types.
 import { pyJsonDumps } from './json.js';
-import { isDict, isPyInt, isScalar, pyFloatRepr, pyNumber, sortedKeys, type PyValue } from './python-values.js';
+import { PyFloat, isDict, isPyInt, isScalar, pyFloatRepr, pyNumber, sortedKeys, type PyValue } from './python-values.js';
 
 /** The whole output for a (queried) response: `{}` prints nothing, a scalar prints as JSON. */
 export function formatYaml(value: PyValue): string {
@@ -282,6 +282,7 @@ function representScalar(value: PyValue): { text: string; plainImplicit: boolean
   if (value === null) return { text: 'null', plainImplicit: true };
   if (typeof value === 'boolean') return { text: value ? 'true' : 'false', plainImplicit: true };
   if (typeof value === 'bigint') return { text: value.toString(), plainImplicit: true };
+  if (value instanceof PyFloat) return { text: pyFloatRepr(value.value).toLowerCase(), plainImplicit: true };
   if (typeof value === 'number') {
     if (isPyInt(value)) return { text: pyNumber(value), plainImplicit: true };
     if (Number.isNaN(value)) return { text: '.nan', plainImplicit: true };

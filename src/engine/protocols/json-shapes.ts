@@ -5,17 +5,16 @@ import { fromBase64, pythonFloatString, toBase64 } from './encoding.js';
 import { pyString } from '../pyjson.js';
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
 import { presentEntries } from './common.js';
+import { PyFloat, parseExactJson, toDouble } from '../exact-json.js';
 
-/** A float member's value: Python writes floats as `50.0`, never `50`, and the CLI passes floats. */
-export class PythonFloat {
-  constructor(readonly value: number) {}
-}
 
 /** Python `json.dumps` of a request body (`, ` and `: ` separators, ASCII only, floats as floats). */
 export function dumpsRequestJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (value instanceof PythonFloat) return pythonFloatString(value.value);
+  // A float member's value: Python writes floats as `50.0`, never `50`, and the CLI passes floats.
+  if (value instanceof PyFloat) return pythonFloatString(value.value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : pythonFloatString(value);
   if (typeof value === 'string') return pyString(value, true);
   if (Array.isArray(value)) return `[${value.map(dumpsRequestJson).join(', ')}]`;
@@ -58,7 +57,7 @@ export function toJsonValue(model: ServiceModel, shape: Shape, value: unknown): 
     case 'double':
       // Non-finite floats travel as strings.
       if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-      return typeof value === 'number' ? new PythonFloat(value) : value;
+      return typeof value === 'number' ? new PyFloat(value) : value;
     default:
       return value;
   }
@@ -98,7 +97,9 @@ export function fromJsonValue(ctx: JsonReadContext, shape: Shape, value: unknown
       return out;
     }
     case 'timestamp':
-      return renderTimestamp(value as string | number, ctx.timestampMode);
+      // `wire` (cli_timestamp_format none) prints the value as sent, so 1.7E9 stays a float.
+      if (ctx.timestampMode === 'wire') return value;
+      return renderTimestamp(typeof value === 'string' ? value : toDouble(value as number), ctx.timestampMode);
     case 'blob':
       return fromBase64(String(value));
     default:
@@ -106,10 +107,10 @@ export function fromJsonValue(ctx: JsonReadContext, shape: Shape, value: unknown
   }
 }
 
-/** Parse a JSON body; an empty body is `{}`. Throws on malformed text. */
+/** Parse a JSON body with Python's number types; an empty body is `{}`. Throws on malformed text. */
 export function parseJsonBody(body: Buffer): unknown {
   const text = body.toString('utf8');
-  return text.trim() === '' ? {} : JSON.parse(text);
+  return text.trim() === '' ? {} : parseExactJson(text);
 }
 
 /** Error bodies are read leniently: text that is not JSON becomes the message. */

@@ -6,6 +6,7 @@ import type { HttpResponse, SerializedRequest } from '../http/types.js';
 import { fromBase64, percentEncode, scalarString, toBase64 } from './encoding.js';
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
 import { pyJsonDumps } from '../pyjson.js';
+import { exactFloat, exactInt } from '../exact-json.js';
 import { expandHostPrefix, header, httpMethod, presentEntries, withIdempotencyTokens } from './common.js';
 
 export interface RestBodyWriter {
@@ -157,11 +158,11 @@ function readHeaderScalar(ctx: RestReadContext, shape: Shape, raw: string): unkn
     case 'short':
     case 'byte': {
       if (!/^\s*[+-]?\d+\s*$/.test(raw)) throw new Error(`invalid integer header value ${JSON.stringify(raw)}`);
-      return Number(raw);
+      return exactInt(raw);
     }
     case 'float':
     case 'double':
-      return Number(raw);
+      return exactFloat(Number(raw));
     case 'timestamp':
       return renderTimestamp(raw, ctx.timestampMode);
     case 'blob':

@@ -5,6 +5,7 @@ import { resolveShape } from '../models/shapes.js';
 import { fromBase64, scalarString, toBase64 } from './encoding.js';
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
 import { childrenByName, type XmlElement, type XmlNode } from './xml.js';
+import { exactFloat, exactInt } from '../exact-json.js';
 
 export interface XmlReadContext {
   model: ServiceModel;
@@ -104,14 +105,15 @@ export function readScalar(ctx: { timestampMode: 'iso8601' | 'wire' }, shape: Sh
     case 'byte':
     case 'biginteger': {
       if (!/^\s*[+-]?\d+\s*$/.test(text)) throw new Error(`invalid integer ${JSON.stringify(text)}`);
-      return Number(text);
+      return exactInt(text);
     }
     case 'float':
     case 'double':
     case 'bigdecimal': {
       const n = /^\s*[+-]?(inf|infinity)\s*$/i.test(text) ? (text.includes('-') ? -Infinity : Infinity) : Number(text);
       if (text.trim() === '' || (Number.isNaN(n) && !/^\s*[+-]?nan\s*$/i.test(text))) throw new Error(`invalid number ${JSON.stringify(text)}`);
-      return n;
+      // Python float(): `<Price>1</Price>` prints 1.0.
+      return exactFloat(n);
     }
     case 'timestamp':
       return renderTimestamp(text, ctx.timestampMode);
