@@ -34,8 +34,17 @@ export function runAwsCliV1(args: string[], env: NodeJS.ProcessEnv): RunResult {
 /** Like runAwsdeck, without blocking the event loop (for servers running inside the test process). */
 export function runAwsdeckAsync(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
+  return spawnAsync(process.execPath, [BUNDLE, ...args], env);
+}
+
+/** Like runAwsCli, without blocking the event loop. */
+export function runAwsCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return spawnAsync(awsCliV2Path(), args, env);
+}
+
+function spawnAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
