@@ -2,18 +2,17 @@
 // filter, sort, query bar, detail, copy, export and "show as CLI". Nothing here is view-specific.
 import { Box, Text } from 'ink';
 import jmespath from 'jmespath';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { viewById } from '../services/index.js';
 import type { ActionContext } from '../src/app/actions.js';
 import { listingParams, type ListingRequest } from '../src/app/browse/browser.js';
 import { cliLine, rowsQuery } from '../src/app/browse/cli-line.js';
 import type { ExportFormat } from '../src/app/browse/export.js';
 import { nextSort, type SortState } from '../src/app/browse/table-model.js';
-import { useResourceTable } from '../src/app/browse/use-resource-table.js';
+import { useListingState, useResourceTable } from '../src/app/browse/use-resource-table.js';
 import { useActions, useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import { ENVIRONMENT_PROFILE } from '../src/app/engine-port.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
-import { useStore } from '../src/app/store.js';
 import type { Token } from '../src/app/theme.js';
 import { CommandLine } from './CommandLine.js';
 import { ResourceStatus } from './ResourceStatus.js';
@@ -31,7 +30,8 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const [reloads, setReloads] = useState(0);
   const request: ListingRequest = useMemo(() => ({ descriptor, scope, profile, region, flat }), [descriptor, scope, profile, region, flat]);
   const listing = useMemo(() => browser.listing(request, reloads > 0), [browser, request, reloads]);
-  const state = useStore(listing.state);
+  const lastMoveAt = useRef(0);
+  const state = useListingState(listing, useCallback(() => lastMoveAt.current, []));
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortState>();
   const [query, setQuery] = useState('');
@@ -69,6 +69,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   };
   const move = (id: string) => () => {
     const step = cursorMoveForAction(id);
+    lastMoveAt.current = performance.now();
     if (step) setSelected(moveCursor(Math.min(selectedRef.current, shown.count - 1), step, shown.count, tableHeight - 1));
   };
   const exportAs = (format: ExportFormat) => {

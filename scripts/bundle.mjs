@@ -3,10 +3,10 @@
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-// Startup patches to dependencies of the dashboard's first frame, applied as the bundle is built.
-// Each replacement must match exactly as often as stated, so an upgrade that changes the code fails
-// the build instead of silently losing the patch.
-const startupPatches = [
+// Patches to dependencies of the dashboard, for its first frame and its per-key frames, applied as
+// the bundle is built. Each replacement must match exactly as often as stated, so an upgrade that
+// changes the code fails the build instead of silently losing the patch.
+const dependencyPatches = [
   {
     // yoga-layout (Ink's layout engine) embeds its WebAssembly as a base64 data: URL and, because
     // Node has a global fetch, loads it with fetch(): that compiles Node's internal undici and runs
@@ -34,18 +34,37 @@ const mayBeEmojiRegex = /(?![\x00-\x7F])[\p{Emoji}\u20E3]/u;
 const rgiEmojiRegex = {test: (segment) => mayBeEmojiRegex.test(segment) && (rgiEmojiRegexBuilt ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(segment)};`, 1],
     ],
   },
+  {
+    // Ink turns every line of every frame into styled characters (tokenize + styledCharsFromTokens),
+    // with caches that live for one frame. Between two keypresses only the lines around the cursor
+    // change, so the caches are kept across frames, and started afresh once they hold more lines
+    // than a few screens (a 120-column line's styled characters take about 6 KB).
+    // Every line is also clipped by the root box, and slicing a line that fits (most of them) only
+    // re-tokenises it: such a line is kept as it is. Together about half of a frame's time.
+    file: /node_modules[\\/]ink[\\/]build[\\/]output\.js$/,
+    replacements: [
+      ['    caches = new OutputCaches();', '    caches = sharedOutputCaches();', 1],
+      ['export default class Output {', `let sharedCaches;
+function sharedOutputCaches() {
+    if (!sharedCaches || sharedCaches.styledChars.size > 600 || sharedCaches.widths.size > 5000) sharedCaches = new OutputCaches();
+    return sharedCaches;
+}
+export default class Output {`, 1],
+      ['return sliceAnsi(line, from, to);', 'return from === 0 && to >= width ? line : sliceAnsi(line, from, to);', 1],
+    ],
+  },
 ];
 
-const startupPatchPlugin = {
-  name: 'startup-patches',
+const dependencyPatchPlugin = {
+  name: 'dependency-patches',
   setup(b) {
-    for (const { file, only, replacements } of startupPatches) {
+    for (const { file, only, replacements } of dependencyPatches) {
       b.onLoad({ filter: file }, ({ path }) => {
         if (only && !only(path)) return undefined;
         let code = readFileSync(path, 'utf8');
         for (const [from, to, times] of replacements) {
           const found = code.split(from).length - 1;
-          if (found !== times) throw new Error(`startup patch: expected ${times}× ${JSON.stringify(from)} in ${path}, found ${found}`);
+          if (found !== times) throw new Error(`dependency patch: expected ${times}× ${JSON.stringify(from)} in ${path}, found ${found}`);
           code = code.split(from).join(to); // not replaceAll: `to` may hold $' and the like
         }
         return { contents: code, loader: 'js' };
@@ -94,14 +113,14 @@ const cli = await build({
   entryPoints: { awsdeck: 'src/cli/main.ts' },
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${requireShim}` },
-  plugins: [startupPatchPlugin, dashboardAsOwnBundle],
+  plugins: [dependencyPatchPlugin, dashboardAsOwnBundle],
 });
 const dashboard = await build({
   ...common,
   entryPoints: { dashboard: 'src/app/run-dashboard.tsx' },
   chunkNames: 'chunks/dashboard-[name]-[hash]',
   banner: { js: requireShim },
-  plugins: [startupPatchPlugin],
+  plugins: [dependencyPatchPlugin],
 });
 chmodSync('dist/awsdeck.js', 0o755);
 writeFileSync('dist/meta.json', JSON.stringify({

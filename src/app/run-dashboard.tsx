@@ -79,7 +79,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
     const guard = enterFullScreen(stdout);
     const instance = render(
       <DashboardContext.Provider value={services}><App /></DashboardContext.Provider>,
-      { stdout, stdin, exitOnCtrlC: false, patchConsole: false, onRender },
+      { stdout, stdin, exitOnCtrlC: false, patchConsole: false, onRender, maxFps: 60 },
     );
     screen = { instance, guard };
   };

@@ -1,10 +1,10 @@
 // What a resource view shows right now: the listing's rows, or the query bar's result, filtered
 // and sorted. Recomputed only when rows arrive or the filter/sort/query change, never on a cursor move.
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { ColumnSpec } from '../../../services/types.js';
 import { visibleValue } from '../sanitize.js';
 import { cellWidth } from '../table-layout.js';
-import type { BrowseRow, Listing } from './listing.js';
+import type { BrowseRow, Listing, ListingState } from './listing.js';
 import { runQuery, type QueryOutcome } from './query-view.js';
 import { parseFilter, visibleRows, type SortState } from './table-model.js';
 
@@ -30,6 +30,34 @@ function queryRows(outcome: Extract<QueryOutcome, { kind: 'table' }>): { rows: B
     return { item: (item && typeof item === 'object' && !Array.isArray(item) ? item : { value: item }) as Record<string, unknown>, values, cells };
   });
   return { rows, widths };
+}
+
+/**
+ * The listing's state for drawing. It changes when rows are published or the status changes, not for
+ * every page counted; and while the person is moving through the table (a move less than `quietMs`
+ * ago) a publish waits. The next keypress's frame draws the new rows anyway, and a frame drawn
+ * between two keys would hold the second key's frame back by Ink's 30 fps throttle (about 34 ms).
+ */
+export function useListingState(listing: Listing, lastMoveAt: () => number, quietMs = 250): ListingState {
+  const shown = useRef<{ listing: Listing; state: ListingState }>(undefined);
+  const snapshot = () => {
+    const state = listing.state.get();
+    const last = shown.current;
+    if (last && last.listing === listing && last.state.version === state.version && last.state.status === state.status) return last.state;
+    shown.current = { listing, state };
+    return state;
+  };
+  const subscribe = useCallback((changed: () => void) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const whenQuiet = () => {
+      const wait = lastMoveAt() + quietMs - performance.now();
+      timer = wait > 0 ? setTimeout(whenQuiet, wait) : undefined;
+      if (wait <= 0) changed();
+    };
+    const stop = listing.state.subscribe(() => { if (!timer) whenQuiet(); });
+    return () => { stop(); clearTimeout(timer); };
+  }, [listing, lastMoveAt, quietMs]);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
 export function useResourceTable(listing: Listing, version: number, filter: string, sort: SortState | undefined, query: string): ShownTable {
