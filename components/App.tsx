@@ -42,7 +42,10 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
     help: () => setOverlay('help'),
     quit: () => services.quit(),
     back: () => dispatchView({ type: 'pop' }),
-    command: () => setOverlay('command'),
+    command: () => {
+      setOverlay('command');
+      services.browser.prepare();
+    },
     profiles: () => dispatchView({ type: 'reset', view: { id: 'profiles' } }),
     region: () => setOverlay('region'),
     why: () => dispatchView({ type: 'push', view: { id: 'why', profile: session.profile } }),

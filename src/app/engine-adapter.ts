@@ -276,6 +276,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     },
 
     regions: () => commonRegions,
+    prepare: (service) => { loadService(service); },
 
     service(profile: string, regionName: string, service: string, interaction: Interaction): ServiceCaller {
       const settings = settingsFor(profile);

@@ -12,6 +12,8 @@ export interface FakeEngine extends DashboardEngine {
   /** The portal answers only after a login (the SSO modal's approval). */
   ssoTokenMissing: boolean;
   populated: Array<{ ssoSession: string; selected: SsoAssignment[] }>;
+  /** Services whose models were prepared, in order. */
+  prepared: string[];
   /** Pages each `service.Operation` answers with (an Error fails that page), and the calls made. */
   pages: Map<string, Array<ResponseData | Error>>;
   calls: Array<{ profile: string; region: string; service: string; operation: string; params: Record<string, unknown> }>;
@@ -32,6 +34,7 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     assignments: [],
     ssoTokenMissing: false,
     populated: [],
+    prepared: [],
     pages: new Map(),
     calls: [],
     service(profile, region, service) {
@@ -121,6 +124,7 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
       return '{"allowed":false,"explicitDeny":false}';
     },
     regions: () => ['us-east-1', 'eu-west-1', 'ap-southeast-2'],
+    prepare: (service) => { engine.prepared.push(service); },
   };
   return engine;
 }

@@ -50,6 +50,22 @@ function tableLines(frame: string, header: string): string[] {
 
 const rowOrder = (frame: string) => tableLines(frame, 'Instance').map((l) => l.split(/\s+/)[0]).filter((w) => w.startsWith('i-'));
 
+describe('palette: models prepared while typing', () => {
+  it('opening the palette loads each view service\'s model once, before Enter needs it', async () => {
+    const engine = engineWith({ 'ec2.DescribeInstances': instancePages() });
+    const ui = await renderDashboard(engine, { size });
+    await ui.waitFor('valid');
+    expect(engine.prepared).toEqual([]);
+    await ui.press(':');
+    await ui.waitFor(() => engine.prepared.length === 2);
+    expect(engine.prepared).toEqual(['ec2', 's3api']);
+    await ui.press(keys.escape, ':');
+    // Nothing to wait for when nothing should happen: give a second round the time the first took.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(engine.prepared).toEqual(['ec2', 's3api']);
+  });
+});
+
 describe('resource view: EC2 instances', () => {
   it(':ec2 then Enter lists the instances of every page, calling DescribeInstances with the profile and region', async () => {
     const engine = engineWith({ 'ec2.DescribeInstances': instancePages() });

@@ -2,6 +2,7 @@
 // so a view opened again shows its rows at once (R reloads); details fetched for a row; the
 // sign-in a listing needs goes through the dashboard (SSO login modal, MFA modal).
 import type { ResourceDescriptor, Scope, Where } from '../../../services/types.js';
+import { resourceViews } from '../../../services/index.js';
 import type { Dashboard } from '../dashboard-model.js';
 import { writeExport, type ExportFormat } from './export.js';
 import { startListing, type Listing } from './listing.js';
@@ -116,7 +117,25 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
     return writeExport(options.cwd, viewId, format, titles, rows);
   }
 
-  return { listing, detail, callOnce, where, exportRows };
+  /**
+   * Loads the views' service models while the person types in the palette, one per idle turn of
+   * the event loop, so the Enter that opens a view does not wait for its model to be read.
+   */
+  function prepare(): void {
+    if (prepared) return;
+    prepared = true;
+    const services = [...new Set(resourceViews.map((view) => view.service))];
+    const next = () => {
+      const service = services.shift();
+      if (service === undefined) return;
+      dashboard.engine.prepare(service);
+      setTimeout(next, 0);
+    };
+    setTimeout(next, 50);
+  }
+  let prepared = false;
+
+  return { listing, detail, callOnce, where, exportRows, prepare };
 }
 
 export type Browser = ReturnType<typeof createBrowser>;
