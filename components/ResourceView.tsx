@@ -97,7 +97,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
       if (!row) return;
       const child = querying ? undefined : descriptor.child?.(row.item, scope);
       const target = child && 'view' in child ? viewById(child.view) : undefined;
-      if (child && 'view' in child && target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region, label: child.label } });
+      if (child && 'view' in child && target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: child.region ?? region, label: child.label } });
       else openDetail(row.item);
     },
     'resource.describe': () => { if (row) openDetail(row.item); },

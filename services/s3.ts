@@ -5,6 +5,8 @@ import type { ResourceDescriptor } from './types.js';
 
 const consoleHost = (region: string) => `https://s3.${partitionOf(region).console}/s3`;
 
+const bucketRegion = (item: Record<string, unknown>) => (typeof item.BucketRegion === 'string' && item.BucketRegion ? item.BucketRegion : undefined);
+
 export const buckets: ResourceDescriptor = {
   id: 's3.buckets',
   title: 'S3 buckets',
@@ -18,8 +20,9 @@ export const buckets: ResourceDescriptor = {
   ],
   identity: { id: 'Name', name: 'Name', arn: (item, where) => `arn:${partitionOf(where.region).name}:s3:::${str(item.Name)}` },
   detail: 'row',
-  child: (item) => ({ view: 's3.objects', scope: { Bucket: str(item.Name), Prefix: '' }, label: str(item.Name) }),
-  consoleUrl: (item, where) => `${consoleHost(where.region)}/buckets/${encodeURIComponent(str(item.Name))}`,
+  // ListBuckets names each bucket's region: its objects are listed there (no redirect on the way).
+  child: (item) => ({ view: 's3.objects', scope: { Bucket: str(item.Name), Prefix: '' }, label: str(item.Name), region: bucketRegion(item) }),
+  consoleUrl: (item, where) => `${consoleHost(where.region)}/buckets/${encodeURIComponent(str(item.Name))}?region=${bucketRegion(item) ?? where.region}`,
   global: true,
 };
 

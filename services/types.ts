@@ -22,7 +22,8 @@ export interface ColumnSpec {
 
 /** The view Enter opens for a row, or the row's detail. */
 export type Child =
-  | { view: string; scope: Scope; label: string }
+  /** `region`: where the child lives when it is not the parent's region (a bucket's own region). */
+  | { view: string; scope: Scope; label: string; region?: string }
   | { detail: true };
 
 export interface DetailCall {

@@ -170,6 +170,12 @@ describe('services/ descriptors', () => {
     expect(viewById('ec2.instances')!.consoleUrl!(samples['ec2.instances'].item, where)).toBe('https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#InstanceDetails:instanceId=i-0abc');
     expect(viewById('s3.objects')!.consoleUrl!(samples['s3.objects'].item, { ...where, scope: { Bucket: 'my bucket' } }))
       .toBe('https://s3.console.aws.amazon.com/s3/object/my%20bucket?region=eu-west-1&prefix=photos%2F2024%2Fa.jpg');
+    // A bucket's console page and its objects are in the bucket's own region, when ListBuckets names it.
+    const buckets = viewById('s3.buckets')!;
+    expect(buckets.consoleUrl!({ Name: 'bk', BucketRegion: 'ap-southeast-2' }, where)).toBe('https://s3.console.aws.amazon.com/s3/buckets/bk?region=ap-southeast-2');
+    expect(buckets.consoleUrl!({ Name: 'bk' }, where)).toBe('https://s3.console.aws.amazon.com/s3/buckets/bk?region=eu-west-1');
+    expect(buckets.child!({ Name: 'bk', BucketRegion: 'ap-southeast-2' }, {})).toMatchObject({ view: 's3.objects', region: 'ap-southeast-2' });
+    expect(buckets.child!({ Name: 'bk' }, {})).not.toHaveProperty('region', expect.anything());
   });
 
   it('S3 objects: HeadObject and optional tags for a key, nothing for a prefix', () => {
