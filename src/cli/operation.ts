@@ -14,6 +14,8 @@ import { ExitCode, type CliIO } from './io.js';
 import { checkChoice, parseGlobalArgs, parseOperationArgs, splitOperation, operationCliNames, xformName, type GlobalOptions, type OperationArgs } from './params/index.js';
 import { reportError } from './report-error.js';
 import { BUILTIN_COMMANDS } from './builtins.js';
+import { EventStream } from '../engine/eventstream/events.js';
+import { isLiveTail, printLiveTail, writeRecords } from './event-streams.js';
 
 export async function runOperationCommand(argv: string[], io: CliIO): Promise<number> {
   let debug = false;
@@ -174,6 +176,7 @@ async function callAndPrint(client: AwsClient, args: OperationArgs, opts: PrintO
         maxItems: paging.maxItems === undefined ? undefined : Number(paging.maxItems),
       });
   const width = opts.io.stdout.isTTY ? (opts.io.stdout.columns ?? 80) : 80;
+  if (isLiveTail(client, operationName)) return printLiveTail(await client.call(operationName, params), opts.io);
   if (pages && (opts.format === 'text' || opts.format === 'yaml-stream')) {
     await printPerPage(pages, opts);
     return ExitCode.ok;
@@ -185,7 +188,7 @@ async function callAndPrint(client: AwsClient, args: OperationArgs, opts: PrintO
   } else {
     result = await client.call(operationName, params);
   }
-  if (args.outfile && args.streamingOutputMember) saveStreamingBody(result, args.streamingOutputMember, args.outfile, opts.io);
+  if (args.outfile && args.streamingOutputMember) await saveStreamingBody(result, args.streamingOutputMember, args.outfile, opts.io);
   opts.io.stdout.write(formatOutput(result, { format: opts.format, title: operationName, query: opts.query, terminalWidth: width, color: opts.color }));
   return ExitCode.ok;
 }
@@ -204,9 +207,15 @@ async function printPerPage(pages: PageIterator, opts: PrintOptions): Promise<vo
   }
 }
 
-/** `s3api get-object … outfile`: the body goes to the file, the rest is printed. */
-function saveStreamingBody(result: OperationResult, member: string, outfile: string, io: CliIO): void {
+/**
+ * `s3api get-object … outfile`: the body goes to the file, the rest is printed. An event stream
+ * (select-object-content) writes its Records payloads as they come; an error in the stream is
+ * raised after the records before it were written, as the CLI does.
+ */
+async function saveStreamingBody(result: OperationResult, member: string, outfile: string, io: CliIO): Promise<void> {
   const body = result[member];
-  writeFileSync(resolvePath(io.cwd, outfile), body instanceof Uint8Array ? body : Buffer.from(String(body ?? '')));
+  const path = resolvePath(io.cwd, outfile);
+  if (body instanceof EventStream) await writeRecords(body, path);
+  else writeFileSync(path, body instanceof Uint8Array ? body : Buffer.from(String(body ?? '')));
   delete result[member];
 }

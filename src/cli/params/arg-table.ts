@@ -58,8 +58,9 @@ function streamingOutputMember(model: ServiceModel, op: OperationModel): string 
   const payload = output.payload;
   if (!payload || !output.members?.[payload]) return undefined;
   const shape = resolveShape(model, output.members[payload]);
-  // botocore treats any blob payload as a streaming output (lambda invoke's Payload included).
-  return shape.type === 'blob' ? payload : undefined;
+  // botocore treats any blob payload as a streaming output (lambda invoke's Payload included);
+  // the CLI's s3events customization gives select-object-content's event stream an outfile too.
+  return shape.type === 'blob' || (shape.eventstream && model.name === 's3api') ? payload : undefined;
 }
 
 const tableCache = new WeakMap<OperationModel, ArgTable>();

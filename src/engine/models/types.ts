@@ -33,6 +33,11 @@ export interface ShapeRef {
   jsonvalue?: boolean;
   idempotencyToken?: boolean;
   streaming?: boolean;
+  // event streams: the stream structure, an event, and where an event member travels
+  eventstream?: boolean;
+  event?: boolean;
+  eventpayload?: boolean;
+  eventheader?: boolean;
   requiresLength?: boolean;
   sensitive?: boolean;
   hostLabel?: boolean;

@@ -1,5 +1,7 @@
 // The json protocol (awsJson1_0 / 1_1: DynamoDB, CloudWatch Logs, SSO-OIDC's cousins, …).
 import { resolveShape } from '../models/shapes.js';
+import type { Shape } from '../models/types.js';
+import { eventStreamMember, jsonEventStreamOutput } from '../eventstream/events.js';
 import type { SerializedRequest } from '../http/types.js';
 import type { ParseOptions, Protocol } from './types.js';
 import { dumpsRequestJson, fromJsonValue, normalizeErrorCode, parseJsonBody, parseJsonErrorBody, toJsonValue } from './json-shapes.js';
@@ -27,7 +29,14 @@ export const jsonProtocol: Protocol = {
   parse(model, op, res, opts?: ParseOptions) {
     if (!op.output) return {};
     try {
-      const value = fromJsonValue({ model, timestampMode: opts?.timestampFormat ?? 'iso8601' }, resolveShape(model, op.output), parseJsonBody(res.body));
+      const ctx = { model, timestampMode: opts?.timestampFormat ?? 'iso8601' } as const;
+      const output = resolveShape(model, op.output);
+      const streamName = eventStreamMember(model, output);
+      if (streamName !== undefined) {
+        const readPayload = (shape: Shape, payload: Buffer) => fromJsonValue(ctx, shape, parseJsonBody(payload));
+        return jsonEventStreamOutput(res.body, output, streamName, { ...ctx, operation: operationName(op), readPayload });
+      }
+      const value = fromJsonValue(ctx, output, parseJsonBody(res.body));
       return (value ?? {}) as Record<string, unknown>;
     } catch (e) {
       throw new ResponseParseError(operationName(op), (e as Error).message, res.body.toString('utf8'));

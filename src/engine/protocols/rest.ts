@@ -7,7 +7,8 @@ import { fromBase64, percentEncode, scalarString, toBase64 } from './encoding.js
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
 import { pyJsonDumps } from '../pyjson.js';
 import { exactFloat, exactInt } from '../exact-json.js';
-import { expandHostPrefix, header, httpMethod, presentEntries, withIdempotencyTokens } from './common.js';
+import { eventStreamOf } from '../eventstream/events.js';
+import { expandHostPrefix, header, httpMethod, operationName, presentEntries, withIdempotencyTokens } from './common.js';
 
 export interface RestBodyWriter {
   /** Body for the members left after the HTTP bindings (`input` is the whole input shape). */
@@ -216,7 +217,8 @@ export function parseRest(ctx: RestReadContext, op: OperationModel, res: HttpRes
   const payloadName = output.payload;
   if (payloadName === undefined) return Object.assign(out, reader.members(output, res.body));
   const member = resolveShape(ctx.model, output.members?.[payloadName]);
-  if (member.type === 'blob') out[payloadName] = res.body;
+  if (member.eventstream) out[payloadName] = eventStreamOf(res.body, member, { ...ctx, operation: operationName(op), readPayload: reader.payload });
+  else if (member.type === 'blob') out[payloadName] = res.body;
   else if (member.type === 'string') out[payloadName] = res.body.toString('utf8');
   else out[payloadName] = reader.payload(member, res.body);
   return out;

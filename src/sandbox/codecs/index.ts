@@ -9,6 +9,7 @@ import { decodeFormInput, parseFormBody } from './form.js';
 import { xmlElement, xmlMembers } from './xml-writer.js';
 import { parseXmlDocument, xmlNodeToValue } from './xml-reader.js';
 import { fromJsonValue, toJsonValue } from './json-values.js';
+import { encodeJsonEventStream, eventStreamMemberOf } from './event-stream.js';
 import { bindRestInput, matchRoute, writeRestOutputHeaders, type RouteMatch } from './rest.js';
 
 export interface Identified {
@@ -102,6 +103,11 @@ const jsonCodec: ServerCodec = {
   },
   encode(model, operation, output, requestId) {
     const op = model.operations[operation]!;
+    const outputShape = op.output ? resolveShape(model, op.output) : undefined;
+    const streamName = outputShape && eventStreamMemberOf(model, outputShape);
+    if (outputShape && streamName) {
+      return { status: 200, headers: { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': requestId }, body: encodeJsonEventStream(model, outputShape, streamName, output) };
+    }
     const body = op.output ? toJsonValue(model, op.output, output) : {};
     return { status: 200, headers: { 'content-type': `application/x-amz-json-${model.metadata.jsonVersion ?? '1.1'}`, 'x-amzn-requestid': requestId }, body: JSON.stringify(body) };
   },

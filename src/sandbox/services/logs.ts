@@ -75,4 +75,28 @@ export const logsHandlers: ServiceHandlers = {
     const { page, next } = pageOf(events, input.nextToken, limitOf(input, 10000, 10000), { salt: 'filter', errorCode: 'InvalidParameterException', message: 'Invalid nextToken' });
     return { events: page, searchedLogStreams: g.streams.map((s) => ({ logStreamName: s.logStreamName, searchedCompletely: true })), nextToken: next };
   },
+  // Live Tail streams what is ingested from now on; the sandbox has no ingestion, so a session replays
+  // the stored events matching the filters, two per session update, then times out.
+  StartLiveTail(input, ctx) {
+    const identifiers = input.logGroupIdentifiers as string[];
+    const groups = identifiers.map((id) => group(ctx, { logGroupIdentifier: id }));
+    const names = input.logStreamNames as string[] | undefined;
+    const prefixes = input.logStreamNamePrefixes as string[] | undefined;
+    const pattern = String(input.logEventFilterPattern ?? '').replace(/^"|"$/g, '');
+    const results = groups.flatMap((g, i) => g.streams
+      .filter((s) => (!names?.length || names.includes(s.logStreamName)) && (!prefixes?.length || prefixes.some((p) => s.logStreamName.startsWith(p))))
+      .flatMap((s) => s.events.map((e) => ({ logStreamName: s.logStreamName, logGroupIdentifier: identifiers[i], message: e.message, timestamp: e.timestamp, ingestionTime: e.ingestionTime }))))
+      .filter((e) => !pattern || e.message.includes(pattern))
+      .sort((a, b) => a.timestamp - b.timestamp);
+    const updates = [];
+    for (let i = 0; i < results.length; i += 2) updates.push({ sessionUpdate: { sessionMetadata: { sampled: false }, sessionResults: results.slice(i, i + 2) } });
+    const start = { requestId: ctx.requestId, sessionId: ctx.requestId, logGroupIdentifiers: identifiers, logStreamNames: names, logStreamNamePrefixes: prefixes, logEventFilterPattern: input.logEventFilterPattern };
+    return {
+      responseStream: [
+        { sessionStart: start },
+        ...updates,
+        { SessionTimeoutException: { message: 'The sandbox sent every stored event that matches; the session has ended.' } },
+      ],
+    };
+  },
 };
