@@ -16,6 +16,7 @@ export const buckets: ResourceDescriptor = {
   items: ['Buckets[]'],
   columns: [
     { id: 'name', title: 'Bucket', path: 'Name', min: 8, grow: 1 },
+    { id: 'region', title: 'Region', path: 'BucketRegion', min: 6 },
     { id: 'created', title: 'Created', path: 'CreationDate', min: 16, format: shortTime },
   ],
   identity: { id: 'Name', name: 'Name', arn: (item, where) => `arn:${partitionOf(where.region).name}:s3:::${str(item.Name)}` },

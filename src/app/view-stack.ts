@@ -63,11 +63,16 @@ export const topView = (stack: ViewStack): ViewEntry => stack[stack.length - 1];
  */
 export function breadcrumb(stack: ViewStack): string[] {
   let parts: string[] = [];
+  // The region named last: a child in another region (a bucket's objects) says where it is.
+  let region = '';
   for (const entry of stack) {
     if (entry.resource) {
-      if (Object.keys(entry.resource.scope).length === 0) parts = [];
-      if (parts.length === 0) parts.push(entry.profile ?? '(no profile)', entry.resource.descriptor.global ? 'global' : entry.resource.region, entry.resource.descriptor.title);
-      else parts.push(entry.resource.label);
+      const { descriptor, scope, label } = entry.resource;
+      const here = descriptor.global ? 'global' : entry.resource.region;
+      if (Object.keys(scope).length === 0) parts = [];
+      if (parts.length === 0) parts.push(entry.profile ?? '(no profile)', here, descriptor.title);
+      else parts.push(here === region ? label : `${label} (${here})`);
+      region = here;
     } else if (entry.detail && parts.length) parts.push(entry.detail.title);
   }
   return parts;

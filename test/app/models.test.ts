@@ -13,7 +13,8 @@ import { moveCursor } from '../../src/app/list-cursor.js';
 import { newProfileForm } from '../../src/app/profile-forms.js';
 import { cellWidth, columnWidths, fitCell, formatRow, windowStart } from '../../src/app/table-layout.js';
 import { themeFor } from '../../src/app/theme.js';
-import { viewStackReducer } from '../../src/app/view-stack.js';
+import { breadcrumb, viewStackReducer, type ViewEntry } from '../../src/app/view-stack.js';
+import { viewById } from '../../services/index.js';
 
 const k = (name: string): KeyPress => (name.length === 1 ? { name, text: name } : { name });
 const noKey = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -140,6 +141,17 @@ describe('small models', () => {
     expect(s).toHaveLength(2);
     s = viewStackReducer(viewStackReducer(s, { type: 'pop' }), { type: 'pop' });
     expect(s).toEqual([{ id: 'profiles' }]);
+  });
+  it('breadcrumb: profile › region › view › scopes, naming a child\'s region where it changes', () => {
+    const buckets: ViewEntry = { id: 'resource', profile: 'dev', resource: { descriptor: viewById('s3.buckets')!, scope: {}, region: 'us-east-1', label: 'S3 buckets' } };
+    const objects = (region: string, prefix: string, label: string): ViewEntry => ({ id: 'resource', profile: 'dev', resource: { descriptor: viewById('s3.objects')!, scope: { Bucket: 'bk', Prefix: prefix }, region, label } });
+    expect(breadcrumb([{ id: 'profiles' }, buckets])).toEqual(['dev', 'global', 'S3 buckets']);
+    expect(breadcrumb([{ id: 'profiles' }, buckets, objects('eu-west-1', '', 'bk'), objects('eu-west-1', 'a/', 'a/')]))
+      .toEqual(['dev', 'global', 'S3 buckets', 'bk (eu-west-1)', 'a/']);
+    const vpcs: ViewEntry = { id: 'resource', profile: 'dev', resource: { descriptor: viewById('ec2.vpcs')!, scope: {}, region: 'sa-east-1', label: 'VPCs' } };
+    const subnets: ViewEntry = { id: 'resource', profile: 'dev', resource: { descriptor: viewById('ec2.subnets')!, scope: { VpcId: 'vpc-1' }, region: 'sa-east-1', label: 'vpc-1' } };
+    expect(breadcrumb([{ id: 'profiles' }, vpcs, subnets, { id: 'detail', detail: { title: 'subnet-1', load: async () => ({}) } }]))
+      .toEqual(['dev', 'sa-east-1', 'VPCs', 'vpc-1', 'subnet-1']);
   });
   it('NO_COLOR removes colour but keeps selection visible', () => {
     expect(themeFor({ NO_COLOR: '1' }).ok.color).toBeUndefined();

@@ -193,7 +193,7 @@ describe('the resource browser of awsdeck --demo in tmux', () => {
     press('Enter');
     const docs = await waitForPane((t) => titleLine(t).startsWith('awsdeck-demo-dev-assets/docs/  2 rows'), 'docs/');
     expect(firstCells(tableRows(docs, 'Key '))).toEqual(['2024/', 'readme with spaces.txt']);
-    expect(trail(docs)).toMatch(/ › S3 buckets › awsdeck-demo-dev-assets › docs\/\s*$/);
+    expect(trail(docs)).toMatch(/ › S3 buckets › awsdeck-demo-dev-assets \(us-east-1\) › docs\/\s*$/);
     press('Enter');
     const year = await waitForPane((t) => titleLine(t).startsWith('awsdeck-demo-dev-assets/docs/2024/  2 rows'), '2024/');
     expect(firstCells(tableRows(year, 'Key '))).toEqual(['q1/', 'q2/']);

@@ -42,8 +42,8 @@ const samples: Record<string, { item: Record<string, unknown>; scope?: Record<st
     id: 'subnet-1',
   },
   's3.buckets': {
-    item: { Name: 'my-bucket', CreationDate: '2023-02-03T04:05:06+00:00' },
-    cells: ['my-bucket', '2023-02-03 04:05'],
+    item: { Name: 'my-bucket', BucketRegion: 'eu-west-1', CreationDate: '2023-02-03T04:05:06+00:00' },
+    cells: ['my-bucket', 'eu-west-1', '2023-02-03 04:05'],
     id: 'my-bucket',
   },
   's3.objects': {
