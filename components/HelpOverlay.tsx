@@ -1,6 +1,7 @@
-// `?`: every key that works right now, from the same registry that handles them. j/k scroll.
+// `?`: every key of this view, from the same registry that handles them, including those that
+// work only on some rows. j/k scroll.
 import { useMemo, useState } from 'react';
-import { enabledActions, type ActionContext } from '../src/app/actions.js';
+import { viewActions, type ActionContext } from '../src/app/actions.js';
 import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import { displayKey } from '../src/app/keys.js';
 import { moveCursor } from '../src/app/list-cursor.js';
@@ -17,7 +18,7 @@ const columns: Column[] = [
 
 export function HelpOverlay({ scopes, ctx, width, height, onClose }: { scopes: string[]; ctx: ActionContext; width: number; height: number; onClose(): void }) {
   const { actions } = useServices();
-  const rows = useMemo(() => enabledActions(actions, scopes, { ...ctx, row: undefined })
+  const rows = useMemo(() => viewActions(actions, scopes, ctx)
     // Keys may come from the user's overrides file: escaped like any other data.
     .map((a) => [visibleText(a.keys.map(displayKey).join(' ')), visibleText(`${a.description}${a.dangerous ? ' (asks first)' : ''}`), a.scope]), [actions, scopes, ctx]);
   const [selected, setSelected] = useState(0);

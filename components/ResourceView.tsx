@@ -47,7 +47,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
 
   const ctx: ActionContext = {
     view: 'resource', readOnly, canGoBack: true, filtered: filter !== '' || query !== '',
-    row: row ? { loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying) } : { loading: String(state.status === 'loading') },
+    row: { selected: String(row !== undefined), loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying) },
   };
   const ctxKey = JSON.stringify([ctx.row, ctx.filtered]);
   useEffect(() => { if (active) onContext({ row: ctx.row, filtered: ctx.filtered }); }, [active, ctxKey]);

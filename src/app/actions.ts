@@ -24,14 +24,19 @@ export interface ActionDef {
   /** `global`, `table` (every table view) or a view id. */
   scope: string;
   when?: (ctx: ActionContext) => boolean;
+  /** Works only on a selected row for which this holds; `?` lists it whatever row is selected. */
+  onRow?: (row: NonNullable<ActionContext['row']>) => boolean;
   /** Shown in the footer (help always lists everything). */
   footer?: boolean;
 }
 
 const rowIs = (key: string, ...values: string[]) => (ctx: ActionContext) =>
   values.includes(String(ctx.row?.[key]));
+const rowHas = (key: string, ...values: string[]) => (row: NonNullable<ActionContext['row']>) => values.includes(String(row[key]));
+// A resource view's context says whether a row is selected (its table may be empty).
+const rowSelected = rowHas('selected', 'true');
 // The environment row has no section in any file: nothing to edit, rename or delete.
-const fileProfile = (ctx: ActionContext) => ctx.row !== undefined && ctx.row.kind !== 'environment';
+const fileProfile = (row: NonNullable<ActionContext['row']>) => row.kind !== 'environment';
 
 export const defaultActions: ActionDef[] = [
   { id: 'help', keys: ['?'], description: 'help: every key', scope: 'global', footer: true },
@@ -54,34 +59,34 @@ export const defaultActions: ActionDef[] = [
 
   { id: 'profiles.use', keys: ['enter'], description: 'use profile', scope: 'profiles', footer: true },
   { id: 'profiles.describe', keys: ['d'], description: 'details and sources', scope: 'profiles', footer: true },
-  { id: 'profiles.login', keys: ['l'], description: 'SSO log in', scope: 'profiles', footer: true, when: rowIs('kind', 'sso') },
-  { id: 'profiles.mfa', keys: ['m'], description: 'enter MFA code', scope: 'profiles', footer: true, when: rowIs('needsMfa', 'true') },
+  { id: 'profiles.login', keys: ['l'], description: 'SSO log in', scope: 'profiles', footer: true, onRow: rowHas('kind', 'sso') },
+  { id: 'profiles.mfa', keys: ['m'], description: 'enter MFA code', scope: 'profiles', footer: true, onRow: rowHas('needsMfa', 'true') },
   { id: 'profiles.refresh', keys: ['R'], description: 'refresh identity', scope: 'profiles', footer: true },
   { id: 'profiles.refreshAll', keys: ['ctrl+r'], description: 'refresh every profile', scope: 'profiles' },
   { id: 'profiles.export', keys: ['e'], description: 'export to shell', scope: 'profiles', footer: true },
   { id: 'profiles.exec', keys: ['x'], description: 'subshell with profile', scope: 'profiles' },
   { id: 'profiles.new', keys: ['n'], description: 'new profile', scope: 'profiles', writes: true, footer: true },
-  { id: 'profiles.edit', keys: ['E'], description: 'edit a key', scope: 'profiles', writes: true, footer: true, when: fileProfile },
-  { id: 'profiles.clone', keys: ['c'], description: 'clone', scope: 'profiles', writes: true, when: fileProfile },
-  { id: 'profiles.rename', keys: ['M'], description: 'rename (fixes source_profile refs)', scope: 'profiles', writes: true, when: fileProfile },
-  { id: 'profiles.default', keys: ['D'], description: 'make default', scope: 'profiles', writes: true, when: fileProfile },
-  { id: 'profiles.populate', keys: ['P'], description: 'add SSO profiles from the portal', scope: 'profiles', writes: true, footer: true, when: rowIs('kind', 'sso') },
-  { id: 'profiles.delete', keys: ['ctrl+d'], description: 'delete', scope: 'profiles', writes: true, dangerous: true, when: fileProfile },
+  { id: 'profiles.edit', keys: ['E'], description: 'edit a key', scope: 'profiles', writes: true, footer: true, onRow: fileProfile },
+  { id: 'profiles.clone', keys: ['c'], description: 'clone', scope: 'profiles', writes: true, onRow: fileProfile },
+  { id: 'profiles.rename', keys: ['M'], description: 'rename (fixes source_profile refs)', scope: 'profiles', writes: true, onRow: fileProfile },
+  { id: 'profiles.default', keys: ['D'], description: 'make default', scope: 'profiles', writes: true, onRow: fileProfile },
+  { id: 'profiles.populate', keys: ['P'], description: 'add SSO profiles from the portal', scope: 'profiles', writes: true, footer: true, onRow: rowHas('kind', 'sso') },
+  { id: 'profiles.delete', keys: ['ctrl+d'], description: 'delete', scope: 'profiles', writes: true, dangerous: true, onRow: fileProfile },
 
   { id: 'populate.toggle', keys: [' '], description: 'select / unselect', scope: 'populate', footer: true },
   { id: 'populate.toggleAll', keys: ['a'], description: 'select all / none (shown rows)', scope: 'populate', footer: true },
   { id: 'populate.review', keys: ['enter'], description: 'review diff, y writes', scope: 'populate', writes: true, footer: true, when: (c) => c.row?.selected !== undefined && c.row.selected !== '0' },
 
   { id: 'resource.open', keys: ['enter'], description: 'open / drill in', scope: 'resource', footer: true },
-  { id: 'resource.describe', keys: ['d'], description: 'details (YAML/JSON)', scope: 'resource', footer: true, when: (c) => c.row !== undefined },
+  { id: 'resource.describe', keys: ['d'], description: 'details (YAML/JSON)', scope: 'resource', footer: true, onRow: rowSelected },
   { id: 'resource.sort', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], description: 'sort by column N (again: reverse, third time: off)', scope: 'resource' },
   { id: 'resource.query', keys: ['ctrl+q'], description: 'JMESPath query bar (as --query)', scope: 'resource', footer: true },
   { id: 'resource.reload', keys: ['R'], description: 'reload', scope: 'resource' },
   { id: 'resource.stop', keys: ['ctrl+x'], description: 'stop loading pages', scope: 'resource', footer: true, when: rowIs('loading', 'true') },
   { id: 'resource.flat', keys: ['f'], description: 'flat: every key under the prefix / back to folders', scope: 'resource', when: rowIs('canFlat', 'true') },
-  { id: 'resource.copyId', keys: ['y'], description: 'copy id (OSC 52)', scope: 'resource', when: (c) => c.row !== undefined },
-  { id: 'resource.copyArn', keys: ['Y'], description: 'copy ARN (OSC 52)', scope: 'resource', when: (c) => c.row !== undefined },
-  { id: 'resource.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'resource', when: (c) => c.row !== undefined },
+  { id: 'resource.copyId', keys: ['y'], description: 'copy id (OSC 52)', scope: 'resource', onRow: rowSelected },
+  { id: 'resource.copyArn', keys: ['Y'], description: 'copy ARN (OSC 52)', scope: 'resource', onRow: rowSelected },
+  { id: 'resource.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'resource', onRow: rowSelected },
   { id: 'resource.export', keys: ['e'], description: 'export rows as shown (CSV/JSON)', scope: 'resource' },
   { id: 'resource.cli', keys: ['c'], description: 'show as CLI command', scope: 'resource' },
 
@@ -97,6 +102,12 @@ export const defaultActions: ActionDef[] = [
 ];
 
 export function isActionEnabled(action: ActionDef, ctx: ActionContext): boolean {
+  if (action.onRow && !(ctx.row && action.onRow(ctx.row))) return false;
+  return isActionInView(action, ctx);
+}
+
+/** Whether the action belongs to this view as it is now, on whichever row: what `?` lists. */
+export function isActionInView(action: ActionDef, ctx: ActionContext): boolean {
   if ((action.dangerous || action.writes) && ctx.readOnly) return false;
   return action.when ? action.when(ctx) : true;
 }
@@ -113,6 +124,11 @@ export function findAction(actions: ActionDef[], scopes: string[], key: KeyPress
 /** Enabled actions of the given scopes, in registry order (for footer and help). */
 export function enabledActions(actions: ActionDef[], scopes: string[], ctx: ActionContext): ActionDef[] {
   return actions.filter((a) => scopes.includes(a.scope) && isActionEnabled(a, ctx));
+}
+
+/** Every key of these scopes in this view, including those that work only on some rows. */
+export function viewActions(actions: ActionDef[], scopes: string[], ctx: ActionContext): ActionDef[] {
+  return actions.filter((a) => scopes.includes(a.scope) && isActionInView(a, ctx));
 }
 
 export type KeyOverrides = Record<string, string | string[]>;

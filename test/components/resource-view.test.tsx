@@ -272,6 +272,27 @@ describe('resource view: S3', () => {
   };
   const lastListCall = (engine: FakeEngine) => engine.calls.filter((c) => c.operation === 'ListObjectsV2').at(-1);
 
+  it('? lists every key of the view, the row keys included; an empty table runs none of them', async () => {
+    const engine = engineWith({ 's3api.ListBuckets': [bucketsPage], 's3api.ListObjectsV2': [topLevel] });
+    // Tall enough for the whole help list without scrolling it.
+    const ui = await renderDashboard(engine, { size: { columns: 120, rows: 50 } });
+    await open(ui, 's3', 'S3 buckets');
+    await ui.press(keys.enter);
+    await ui.waitFor(/alpha\/\s+4 rows/);
+    await ui.press('?');
+    const help = await ui.waitFor('Keys (some depend');
+    for (const what of ['details (YAML/JSON)', 'copy id (OSC 52)', 'copy ARN (OSC 52)', 'copy console URL', 'flat: every key under the prefix', 'show as CLI command', 'export rows as shown']) expect(help).toContain(what);
+    engine.pages.set('s3api.ListObjectsV2', [{ Contents: [] }]);
+    await ui.press(keys.escape, keys.escape, 'j', keys.enter);
+    await ui.waitFor(/beta\/\s+0 rows/);
+    await ui.press('y', 'd');
+    // Nothing selected: no copy, no detail (the footer offers neither).
+    expect(ui.copied).toEqual([]);
+    expect(ui.frame()).not.toContain(' d details');
+    await ui.press('?');
+    expect(await ui.waitFor('Keys (some depend')).toContain('copy id (OSC 52)');
+  });
+
   it('Enter on a bucket lists its objects (folders first); Enter on a prefix drills in; Esc returns with the filter and cursor kept', async () => {
     const engine = engineWith({ 's3api.ListBuckets': [bucketsPage], 's3api.ListObjectsV2': [topLevel] });
     const ui = await renderDashboard(engine, { size });
