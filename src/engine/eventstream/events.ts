@@ -128,15 +128,22 @@ function headerValue(header: HeaderValue, shape: Shape, reader: EventReader): un
   return header.value;
 }
 
+/** An error carried in the stream: botocore always sets its Code and Message, so '' prints as ''. */
+export class EventStreamError extends ServiceError {
+  override toString(): string {
+    return `An error occurred (${this.code}) when calling the ${this.operation} operation: ${this.message}`;
+  }
+}
+
 function streamError(message: EventStreamMessage, streamShape: Shape, reader: EventReader): ServiceError {
   const exceptionType = stringHeader(message, ':exception-type');
   const ref = exceptionType !== undefined && Object.hasOwn(streamShape.members ?? {}, exceptionType) ? streamShape.members![exceptionType] : undefined;
   if (ref && exceptionType !== undefined) {
     const body = (reader.readPayload(resolveShape(reader.model, ref), message.payload) ?? {}) as Record<string, unknown>;
     const text = body.Message ?? body.message ?? '';
-    return new ServiceError(reader.operation, 400, { ...body, Code: exceptionType, Message: typeof text === 'string' ? text : String(text) });
+    return new EventStreamError(reader.operation, 400, { ...body, Code: exceptionType, Message: typeof text === 'string' ? text : String(text) });
   }
-  return new ServiceError(reader.operation, 400, {
+  return new EventStreamError(reader.operation, 400, {
     Code: stringHeader(message, ':error-code') ?? '',
     Message: stringHeader(message, ':error-message') ?? '',
   });
