@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMoto, type MotoServer } from '../support/moto.js';
-import { runAwsCliAsync, runAwsdeckAsync, type RunResult } from '../support/cli.js';
+import { runAwsCliAsync, runAwsCliV1Async, runAwsdeckAsync } from '../support/cli.js';
 import { encodeMessage } from '../../src/engine/eventstream/frame.js';
 import { startSandbox, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, type Sandbox } from '../../src/sandbox/index.js';
 
@@ -25,18 +25,6 @@ let craftedUrl: string;
 // moto's CSV reader splits on every comma, so no quoted commas here.
 const CSV = 'name,size,city\nalpha,10,Paris\nbeta,2,Tōkyō\ngamma,33,Lima\n';
 const JSON_LINES = '{"name": "alpha", "size": 10}\n{"name": "beta", "size": 2}\n{"name": "gamma", "size": 33}\n';
-
-function runAwsCliV1Async(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-m', 'awscli', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ stdout, stderr, status: status ?? -1 }));
-  });
-}
 
 function isolated(extra: Record<string, string>): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'awsdeck-events-'));
@@ -55,11 +43,15 @@ function corrupt(frame: Buffer): Buffer {
   return bad;
 }
 
+let held: Promise<void> | undefined;
+
+const liveUpdate = (messages: string[]) => encodeMessage({ ':message-type': 'event', ':event-type': 'sessionUpdate', ':content-type': 'application/json' },
+  Buffer.from(JSON.stringify({ sessionMetadata: { sampled: false }, sessionResults: messages.map((message, i) => ({ message, timestamp: 1700000000000 + i })) })));
+
 /** Crafted SelectObjectContent streams, chosen by the object key; LiveTail streams by log group. */
 function craftedBody(url: string, target: string | undefined): Buffer {
   if (target === 'Logs_20140328.StartLiveTail') {
-    const update = (messages: string[]) => encodeMessage({ ':message-type': 'event', ':event-type': 'sessionUpdate', ':content-type': 'application/json' },
-      Buffer.from(JSON.stringify({ sessionMetadata: { sampled: false }, sessionResults: messages.map((message, i) => ({ message, timestamp: 1700000000000 + i })) })));
+    const update = liveUpdate;
     return Buffer.concat([
       encodeMessage({ ':message-type': 'event', ':event-type': 'initial-response', ':content-type': 'application/json' }, Buffer.from('{}')),
       update(['first line', 'second line']),
@@ -84,6 +76,13 @@ beforeAll(async () => {
   crafted = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+      if (req.headers['x-amz-target'] === 'Logs_20140328.StartLiveTail' && held) {
+        // The held session: one update now, the rest when the test has seen it printed.
+        res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'req-1' });
+        res.write(Buffer.concat([encodeMessage({ ':message-type': 'event', ':event-type': 'initial-response', ':content-type': 'application/json' }, Buffer.from('{}')), liveUpdate(['arrived first'])]));
+        held.then(() => res.end(liveUpdate(['arrived later'])));
+        return;
+      }
       const body = craftedBody(req.url ?? '/', req.headers['x-amz-target'] as string | undefined);
       res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'req-1', 'x-amz-request-id': 'req-1', 'content-length': body.length });
       res.end(body);
@@ -210,5 +209,24 @@ describe('logs start-live-tail, as the AWS CLI v1 prints it', () => {
     expect(cli.stdout).toMatch(/^first line\nsecond line\nChecksum mismatch/);
     expect(ours.stdout).toBe(cli.stdout);
     expect(ours.status).toBe(cli.status);
+  }, 60_000);
+
+  it('prints each update as it arrives, not when the session ends', async () => {
+    let release!: () => void;
+    held = new Promise<void>((resolve) => { release = resolve; });
+    try {
+      const env = isolated({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' });
+      const child = spawn(process.execPath, ['dist/awsdeck.js', '--endpoint-url', craftedUrl, 'logs', 'start-live-tail', '--log-group-identifiers', group('/held')], { env });
+      let stdout = '';
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // The server holds the rest of the session until the first update is on awsdeck's stdout.
+      await new Promise<void>((resolve) => child.stdout.on('data', (d) => { stdout += d; if (stdout.includes('arrived first\n')) resolve(); }));
+      release();
+      expect(await exited).toBe(0);
+      expect(stdout).toBe('arrived first\narrived later\n');
+    } finally {
+      release();
+      held = undefined;
+    }
   }, 60_000);
 });

@@ -42,6 +42,11 @@ export function runAwsCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<
   return spawnAsync(awsCliV2Path(), args, env);
 }
 
+/** Like runAwsCliV1, without blocking the event loop. */
+export function runAwsCliV1Async(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return spawnAsync('python3', ['-m', 'awscli', ...args], env);
+}
+
 function spawnAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

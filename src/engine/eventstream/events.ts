@@ -32,10 +32,15 @@ export function eventStreamMember(model: ServiceModel, output: Shape): string | 
  * occur, after the events before them.
  */
 export class EventStream {
+  /**
+   * `initialResponse`: the json protocol's first message (`initial-response`) is still in an
+   * arriving source and must be checked and skipped.
+   */
   constructor(
     private readonly source: EventStreamDecoder | AsyncIterable<Uint8Array>,
     private readonly shape: Shape,
     private readonly reader: EventReader,
+    private initialResponse = false,
   ) {}
 
   *[Symbol.iterator](): Generator<StreamEvent> {
@@ -55,6 +60,11 @@ export class EventStream {
     for await (const chunk of this.source) {
       decoder.push(chunk);
       for (let m = decoder.next(); m; m = decoder.next()) {
+        if (this.initialResponse) {
+          checkInitialResponse(m);
+          this.initialResponse = false;
+          continue;
+        }
         const event = readEvent(m, this.shape, this.reader);
         if (event) yield event;
       }
@@ -67,25 +77,40 @@ export class EventStream {
   }
 }
 
-/** The event stream of a received body (decoded lazily, as it is iterated). */
-export function eventStreamOf(body: Uint8Array, shape: Shape, reader: EventReader): EventStream {
+/** A response body, whole or arriving. */
+export interface StreamBody {
+  body: Uint8Array;
+  bodyStream?: AsyncIterable<Uint8Array>;
+}
+
+/** The event stream of a response (decoded lazily, as it is iterated). */
+export function eventStreamOf(res: StreamBody, shape: Shape, reader: EventReader): EventStream {
+  if (res.bodyStream) return new EventStream(res.bodyStream, shape, reader);
   const decoder = new EventStreamDecoder();
-  decoder.push(body);
+  decoder.push(res.body);
   return new EventStream(decoder, shape, reader);
+}
+
+function checkInitialResponse(message: EventStreamMessage | undefined): EventStreamMessage {
+  if (!message || stringHeader(message, ':event-type') !== 'initial-response') throw new Error('First event was not of type initial-response');
+  return message;
 }
 
 /**
  * The json protocol's event-stream output: the first message must be `initial-response`, whose
  * payload holds the output's other members; the rest of the body is the stream.
  */
-export function jsonEventStreamOutput(body: Uint8Array, output: Shape, streamName: string, reader: EventReader): Record<string, unknown> {
+export function jsonEventStreamOutput(res: StreamBody, output: Shape, streamName: string, reader: EventReader): Record<string, unknown> {
+  const streamShape = resolveShape(reader.model, output.members![streamName]);
+  // Arriving: the initial response is checked when the stream is read (its members, which no
+  // streaming operation of the json protocol has today, are not surfaced).
+  if (res.bodyStream) return { [streamName]: new EventStream(res.bodyStream, streamShape, reader, true) };
   const decoder = new EventStreamDecoder();
-  decoder.push(body);
-  const first = decoder.next();
-  if (!first || stringHeader(first, ':event-type') !== 'initial-response') throw new Error('First event was not of type initial-response');
+  decoder.push(res.body);
+  const first = checkInitialResponse(decoder.next());
   const parsed = (reader.readPayload(output, first.payload) ?? {}) as Record<string, unknown>;
   delete parsed[streamName];
-  parsed[streamName] = new EventStream(decoder, resolveShape(reader.model, output.members![streamName]), reader);
+  parsed[streamName] = new EventStream(decoder, streamShape, reader);
   return parsed;
 }
 

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { loadService } from '../models/loader.js';
 import type { OperationModel, ServiceModel } from '../models/types.js';
 import { protocolFor } from '../protocols/index.js';
+import { resolveShape } from '../models/shapes.js';
+import { eventStreamMember } from '../eventstream/events.js';
 import { resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
 import type { ParseOptions } from '../protocols/types.js';
 import { resolveEndpoint, type ResolvedEndpoint } from './endpoints.js';
@@ -155,7 +157,7 @@ export function createClient(opts: ClientOptions): AwsClient {
     }
     await limiter?.acquire();
     const started = Date.now();
-    const res = await send({ method: toSend.method, url, headers: toSend.headers, body: toSend.body }, transport);
+    const res = await send({ method: toSend.method, url, headers: toSend.headers, body: toSend.body, streamBody: hasEventStreamOutput(model, op) }, transport);
     // Trace strings are built only under --debug: redacting a large body is not free.
     if (opts.debug) {
       trace(`response ${res.statusCode} in ${Date.now() - started} ms, ${res.body.length} bytes`);
@@ -257,6 +259,17 @@ export function createClient(opts: ClientOptions): AwsClient {
   }
 
   return { model, region, endpoint, operation, call, paginator, callAll };
+}
+
+const eventStreamOutputs = new WeakMap<OperationModel, boolean>();
+
+function hasEventStreamOutput(model: ServiceModel, op: OperationModel): boolean {
+  let found = eventStreamOutputs.get(op);
+  if (found === undefined) {
+    found = op.output !== undefined && eventStreamMember(model, resolveShape(model, op.output)) !== undefined;
+    eventStreamOutputs.set(op, found);
+  }
+  return found;
 }
 
 /**

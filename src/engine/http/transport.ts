@@ -18,6 +18,8 @@ export interface WireRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /** Hand a 2xx body over as it arrives (event streams: a live tail runs for hours). */
+  streamBody?: boolean;
 }
 
 const agents = new Map<string, http.Agent>();
@@ -38,20 +40,28 @@ function agentFor(url: URL, opts: TransportOptions): http.Agent {
   return agent;
 }
 
+function flatHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  }
+  return headers;
+}
+
 export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResponse> {
   const lib = req.url.protocol === 'https:' ? https : http;
   const endpoint = `${req.url.protocol}//${req.url.host}`;
   return new Promise((resolve, reject) => {
     let connectTimer: NodeJS.Timeout | undefined;
     const request = lib.request(req.url, { method: req.method, headers: req.headers, agent: agentFor(req.url, opts) }, (res) => {
+      if (req.streamBody && (res.statusCode ?? 0) < 300) {
+        resolve({ statusCode: res.statusCode ?? 0, statusMessage: res.statusMessage, headers: flatHeaders(res.headers), body: Buffer.alloc(0), bodyStream: res });
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) {
-          if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
-        }
-        resolve({ statusCode: res.statusCode ?? 0, statusMessage: res.statusMessage, headers, body: Buffer.concat(chunks) });
+        resolve({ statusCode: res.statusCode ?? 0, statusMessage: res.statusMessage, headers: flatHeaders(res.headers), body: Buffer.concat(chunks) });
       });
       res.on('error', () => reject(new TransportError('closed', `Connection was closed before we received a valid response from endpoint URL: "${req.url.href}".`, endpoint)));
     });

@@ -29,6 +29,8 @@ export interface HttpResponse {
   statusMessage?: string;
   headers: Record<string, string>;
   body: Buffer;
+  /** A successful event-stream response's body, as it arrives (then `body` is empty). */
+  bodyStream?: AsyncIterable<Uint8Array>;
 }
 
 /** A parsed service error, botocore's `Error` dict plus response metadata. */

@@ -34,7 +34,7 @@ export const jsonProtocol: Protocol = {
       const streamName = eventStreamMember(model, output);
       if (streamName !== undefined) {
         const readPayload = (shape: Shape, payload: Buffer) => fromJsonValue(ctx, shape, parseJsonBody(payload));
-        return jsonEventStreamOutput(res.body, output, streamName, { ...ctx, operation: operationName(op), readPayload });
+        return jsonEventStreamOutput(res, output, streamName, { ...ctx, operation: operationName(op), readPayload });
       }
       const value = fromJsonValue(ctx, output, parseJsonBody(res.body));
       return (value ?? {}) as Record<string, unknown>;

@@ -217,7 +217,7 @@ export function parseRest(ctx: RestReadContext, op: OperationModel, res: HttpRes
   const payloadName = output.payload;
   if (payloadName === undefined) return Object.assign(out, reader.members(output, res.body));
   const member = resolveShape(ctx.model, output.members?.[payloadName]);
-  if (member.eventstream) out[payloadName] = eventStreamOf(res.body, member, { ...ctx, operation: operationName(op), readPayload: reader.payload });
+  if (member.eventstream) out[payloadName] = eventStreamOf(res, member, { ...ctx, operation: operationName(op), readPayload: reader.payload });
   else if (member.type === 'blob') out[payloadName] = res.body;
   else if (member.type === 'string') out[payloadName] = res.body.toString('utf8');
   else out[payloadName] = reader.payload(member, res.body);
