@@ -40,16 +40,17 @@ export function exactFloat(n: number): number | PyFloat {
   return Number.isInteger(n) ? new PyFloat(n) : n;
 }
 
-// A body can only hold a number needing care if it has a 16-digit run (|n| ≥ 2^53), a fraction of
-// zeros (`1.0`) or an exponent. Matches inside strings are harmless: they only take the slow path.
-const MAY_NEED_EXACT = /\d{16}|\d\.0+(?![0-9])|\d[eE][-+]?\d/;
+// A body can only hold a number needing care if it has a 16-digit number (|n| ≥ 2^53), a fraction
+// of zeros (`1.0`) or an exponent. Three separate scans, each anchored on something rare, cost a
+// fraction of JSON.parse; a match inside a string is harmless (it only takes the exact reader).
+const NEEDS_EXACT = [/(?:^|[:,[\s])-?[0-9]{16}/, /\.0+(?:[,\]}\s]|$)/, /[0-9][eE][-+]?[0-9]+(?:[,\]}\s]|$)/];
 
 // Held at load: parseExactJson may itself stand in for JSON.parse (see output/query.ts).
 const nativeParse = JSON.parse;
 
 /** JSON.parse with Python's number types (see above). Throws SyntaxError on malformed text. */
 export function parseExactJson(text: string): unknown {
-  if (!MAY_NEED_EXACT.test(text)) return nativeParse(text);
+  if (!NEEDS_EXACT.some((pattern) => pattern.test(text))) return nativeParse(text);
   return new ExactJsonReader(text).document();
 }
 

@@ -16,6 +16,13 @@ const DOCUMENTS = [
   `{"Text": "id 1234567890123456789 and 1.0 and 1e5", "Esc": "a\\"b\\u00e9 1.0 \\ud83d\\ude00", "Nested": {"k": [true, false, null, {"x": 1.0, "y": 10000000000000000}]},
     "Ints": [9007199254740993, 9007199254740992, 9007199254740994, 1], "Floats": [5.0, 4.0, 6e0, 1E+2]}`,
   `{"Plain": 12, "Half": 0.5, "List": [1, 2, 3], "Name": "no special numbers at all"}`,
+  // Pretty-printed, and numbers right after '[' or at a line's end: what the quick pre-scan must not miss.
+  `{
+    "A": [1.0,2.00,
+      12345678901234567.5],
+    "B": 1.0e5,
+    "C": -12345678901234567890
+    ,"D": [10000000000000000]}`,
 ];
 
 const QUERIES = [
@@ -25,7 +32,7 @@ const QUERIES = [
   'min(Values)', 'sort(Values)', 'sort(Ints)', 'max(Ints)', 'sort(Floats)', 'sum(Floats)', 'avg(Floats)', 'abs(NegZero)',
   'abs(Neg)', 'ceil(Tiny)', 'floor(Huge)', 'ceil(Big)', 'floor(Inf)', 'to_string(One)', 'to_string(@)', 'to_number(Str)',
   'to_number(BigStr)', 'to_number(`"1e5"`)', 'type(Big)', 'type(One)', 'contains(Values, `1`)', 'contains(Ints, `9007199254740992`)',
-  'Big > Safe', 'Edge == `9007199254740993`', 'One == `1`', 'Int == `7.0`', '`1.0`', '`[1.0, 20000000000000000000]`',
+  'Big > Safe', 'Edge == `9007199254740993`', 'One == `1`', 'Int == `7.0`', '`1.0`', '`[1.0, 20000000000000000000]`', '`12345678901234567890`', '`1e5`', 'A[0] == `1.0`',
   '[Big, One, Tiny, Exp, Huge]', '{b: Big, o: One, t: Tiny}', 'Items[0].Size', 'Exp', 'Values[?@ > `1.5`]', 'Values[-2:]',
   'Values[::-3]', 'length(Esc)', 'reverse(Esc)', 'Nested.k[3]', 'Str < Int', 'sum(Items)', 'abs(Str)', 'sort_by(Items, &Name)[0]',
   'Floats | [?@ == `5`]', '!Zero', 'Zero || `"fallback"`', 'merge(Nested, `{"z": 1.0}`)', 'List[?@ >= `2`]', 'max(List)',

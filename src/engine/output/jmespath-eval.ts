@@ -32,12 +32,19 @@ const COMPARATORS: Record<string, [string, (order: number) => boolean]> = {
 
 export function evaluate(node: AstNode, value: PyValue): JmesValue {
   switch (node.type) {
-    case 'Field':
-      return isDict(value) && Object.hasOwn(value, node.name!) ? value[node.name!]! : null;
+    case 'Field': {
+      if (!isDict(value)) return null;
+      const member = value[node.name!];
+      return member === undefined || !Object.hasOwn(value, node.name!) ? null : member;
+    }
     case 'Subexpression':
     case 'IndexExpression':
     case 'Pipe':
-      return node.children.reduce<JmesValue>((current, child) => evaluate(child, current as PyValue), value);
+    {
+      let current: JmesValue = value;
+      for (const child of node.children) current = evaluate(child, current as PyValue);
+      return current;
+    }
     case 'Index':
       return Array.isArray(value) ? (value.at(node.value as number) ?? null) : null;
     case 'Slice':
@@ -51,17 +58,31 @@ export function evaluate(node: AstNode, value: PyValue): JmesValue {
     case 'FilterProjection': {
       const base = evaluate(node.children[0]!, value);
       if (!Array.isArray(base)) return null;
-      return project(base.filter((item) => !isJmesFalse(evaluate(node.children[2]!, item))), node.children[1]!);
+      const condition = node.children[2]!;
+      const kept: PyValue[] = [];
+      for (const item of base) if (!isJmesFalse(evaluate(condition, item))) kept.push(item);
+      return project(kept, node.children[1]!);
     }
     case 'Flatten': {
       const base = evaluate(node.children[0]!, value);
-      return Array.isArray(base) ? base.flatMap((item) => (Array.isArray(item) ? item : [item])) : null;
+      if (!Array.isArray(base)) return null;
+      const merged: PyValue[] = [];
+      for (const item of base) {
+        if (Array.isArray(item)) for (const inner of item) merged.push(inner);
+        else merged.push(item);
+      }
+      return merged;
     }
     case 'Identity':
     case 'Current':
       return value;
     case 'MultiSelectList':
-      return value === null ? null : node.children.map((child) => evaluate(child, value) as PyValue);
+    {
+      if (value === null) return null;
+      const out: PyValue[] = [];
+      for (const child of node.children) out.push(evaluate(child, value) as PyValue);
+      return out;
+    }
     case 'MultiSelectHash': {
       if (value === null) return null;
       const out: PyDict = {};
@@ -81,7 +102,11 @@ export function evaluate(node: AstNode, value: PyValue): JmesValue {
     case 'Literal':
       return node.value as PyValue;
     case 'Function':
-      return callFunction(node.name!, node.children.map((child) => evaluate(child, value)));
+    {
+      const args: JmesValue[] = [];
+      for (const child of node.children) args.push(evaluate(child, value));
+      return callFunction(node.name!, args);
+    }
     case 'ExpressionReference': {
       const expression = node.children[0]!;
       return { expref: (item: PyValue) => evaluate(expression, item) };
@@ -109,15 +134,17 @@ function compare(node: AstNode, value: PyValue): JmesValue {
   if (node.name === 'EQ') return jmesEquals(left, right);
   if (node.name === 'NE') return !jmesEquals(left, right);
   const [operator, holds] = COMPARATORS[node.name!]!;
-  const comparable = (v: PyValue) => isPyNumber(v) || typeof v === 'string';
-  if (!comparable(left) || !comparable(right)) return null;
+  if (!isOrderable(left) || !isOrderable(right)) return null;
   return holds(comparePyOrdered(left, right, operator));
 }
 
+const isOrderable = (v: PyValue): boolean => typeof v === 'string' || isPyNumber(v);
+const isZeroOrOne = (v: PyValue): boolean => isPyNumber(v) && (pyEquals(v, 0) || pyEquals(v, 1));
+
 // Python jmespath: 0 and 1 never equal a bool at the top level (0 == False is true in Python).
 function jmesEquals(a: PyValue, b: PyValue): boolean {
-  const zeroOrOne = (v: PyValue) => isPyNumber(v) && (pyEquals(v, 0) || pyEquals(v, 1));
-  if ((zeroOrOne(a) && typeof b === 'boolean') || (zeroOrOne(b) && typeof a === 'boolean')) return false;
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  if ((typeof b === 'boolean' && isZeroOrOne(a)) || (typeof a === 'boolean' && isZeroOrOne(b))) return false;
   return pyEquals(a, b);
 }
 
