@@ -1,6 +1,7 @@
 // CamelCase model names → the CLI's dashed names, rule for rule as botocore's xform_name, so every
 // operation and flag is spelled as the AWS CLI spells it.
 import type { ServiceModel } from '../../engine/models/types.js';
+import { isRemovedCommand } from './removed-commands.js';
 
 // Names the regular rules get wrong; botocore carries the same fixed list.
 const SPECIAL_WORDS: Record<string, string[]> = {
@@ -72,7 +73,7 @@ export function memberFlag(memberName: string): string {
 }
 
 export interface OperationNameMaps {
-  /** CLI name → model operation name, in model order. */
+  /** CLI name → model operation name, in model order (without the commands the CLI removes). */
   byCliName: Map<string, string>;
   /** model operation name → CLI name. */
   byModelName: Map<string, string>;
@@ -87,6 +88,7 @@ export function operationNameMaps(model: ServiceModel): OperationNameMaps {
   const byModelName = new Map<string, string>();
   for (const opName of Object.keys(model.operations)) {
     const cli = xformName(opName, '-');
+    if (isRemovedCommand(model.name, cli)) continue;
     byCliName.set(cli, opName);
     byModelName.set(opName, cli);
   }
