@@ -14,8 +14,11 @@ import { ExitCode, type CliIO } from './io.js';
 import { checkChoice, parseGlobalArgs, parseOperationArgs, splitOperation, operationCliNames, xformName, type GlobalOptions, type OperationArgs } from './params/index.js';
 import { reportError } from './report-error.js';
 import { BUILTIN_COMMANDS } from './builtins.js';
+import { GLOBAL_OPTION_SPECS } from './params/global-args.js';
 import { EventStream } from '../engine/eventstream/events.js';
 import { isLiveTail, printLiveTail, writeRecords } from './event-streams.js';
+
+const GLOBALS_WITH_VALUE = new Set(GLOBAL_OPTION_SPECS.filter((s) => s.nargs === 'one').map((s) => `--${s.name}`));
 
 export async function runOperationCommand(argv: string[], io: CliIO): Promise<number> {
   let debug = false;
@@ -33,13 +36,16 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
     if (command === 's3') return (await import('./s3/index.js')).runS3(globals, rest, io);
     checkChoice('command', command, [...BUILTIN_COMMANDS, ...serviceNames()]);
     const model = loadService(command);
+    const sso = command === 'sso' ? await import('./sso/index.js') : undefined;
+    if (sso?.isSsoCommand(rest[0])) return await sso.runSso(sso.ssoCommandArgv(argv, rest[0]!, GLOBALS_WITH_VALUE), io);
     if (rest[0] === 'help') {
       const { serviceHelp } = await import('./help/index.js');
-      io.stdout.write(serviceHelp(model));
+      io.stdout.write(serviceHelp(model, sso?.SSO_COMMAND_LINES));
       return ExitCode.ok;
     }
     if (rest[0] === 'wait' && Object.keys(model.waiters).length > 0) return await runWait(model, rest.slice(1), globals, io);
-    const { operation, args } = splitOperation(rest, operationCliNames(model));
+    const choices = operationCliNames(model);
+    const { operation, args } = splitOperation(rest, sso ? sso.ssoChoices(choices) : choices);
     if (globals.query !== undefined) validateQuery(globals.query);
     const settings = resolveSettings({ env: io.env, flags: settingsFlags(globals) });
     const parsed = parseOperationArgs(model, operation, args, {

@@ -48,8 +48,10 @@ export function topLevelHelp(services: string[] = serviceNames()): string {
   ].join('\n');
 }
 
-export function serviceHelp(model: ServiceModel): string {
-  const ops = operationCliNames(model);
+/** `extraCommands`: lines for commands awsdeck adds beside the model's operations (sso login, …). */
+export function serviceHelp(model: ServiceModel, extraCommands: string[] = []): string {
+  const commandNames = new Set(extraCommands.map((line) => line.trim().split(/\s+/)[0]));
+  const ops = operationCliNames(model).filter((op) => !commandNames.has(op));
   const meta = model.metadata;
   return [
     `${model.name}${meta.serviceFullName ? ` (${meta.serviceFullName})` : ''}`,
@@ -59,6 +61,7 @@ export function serviceHelp(model: ServiceModel): string {
     `Operations (${ops.length}):`,
     ...ops.map((op) => `  ${op}${model.paginators?.[operationNameMaps(model).byCliName.get(op)!] ? '  (paginated)' : ''}`),
     '',
+    ...(extraCommands.length ? ['Commands:', ...extraCommands, ''] : []),
     `Run \`awsdeck ${model.name} <operation> help\` for an operation's parameters.`,
     '',
   ].join('\n');

@@ -1,4 +1,9 @@
 // A small argv reader for the sso commands: `--name value`, `--name=value` and boolean flags.
+// The CLI's global options are accepted anywhere, as the CLI does; those a command has no use for
+// (`--region`, `--output`, …) are read and ignored.
+import { GLOBAL_OPTION_SPECS } from '../params/global-args.js';
+
+const GLOBAL_NARGS = new Map(GLOBAL_OPTION_SPECS.map((spec) => [spec.name, spec.nargs]));
 export interface ParsedArgs {
   values: Map<string, string>;
   flags: Set<string>;
@@ -19,6 +24,8 @@ export function parseArgs(argv: string[], valueOptions: string[], booleanOptions
       out.values.set(name, value);
     } else if (booleanOptions.includes(name) && eq < 0) {
       out.flags.add(name);
+    } else if (GLOBAL_NARGS.has(name)) {
+      if (GLOBAL_NARGS.get(name) === 'one' && eq < 0) i++;
     } else {
       out.unknown.push(arg);
     }
