@@ -35,6 +35,17 @@ interface SessionUpdate {
 export async function printLiveTail(result: OperationResult, io: CliIO): Promise<number> {
   const stream = result.responseStream;
   if (!(stream instanceof EventStream)) return ExitCode.ok;
+  // Ctrl-C (or SIGTERM) is how a session is ended: quietly, exit code 0, as the CLI does.
+  let interrupted = false;
+  const stop = () => {
+    interrupted = true;
+    stream.close();
+  };
+  const saved = SESSION_SIGNALS.map((signal) => [signal, process.listeners(signal)] as const);
+  for (const signal of SESSION_SIGNALS) {
+    process.removeAllListeners(signal);
+    process.once(signal, stop);
+  }
   try {
     for await (const event of stream) {
       const update = event.sessionUpdate as SessionUpdate | undefined;
@@ -42,7 +53,20 @@ export async function printLiveTail(result: OperationResult, io: CliIO): Promise
       for (const logEvent of update.sessionResults ?? []) io.stdout.write(`${logEvent.message ?? 'None'}\n`);
     }
   } catch (error) {
-    io.stdout.write(`${error instanceof Error ? String(error.toString === Error.prototype.toString ? error.message : error) : String(error)}\n`);
+    if (!interrupted) io.stdout.write(`${errorText(error)}\n`);
+  } finally {
+    for (const [signal, listeners] of saved) {
+      process.removeAllListeners(signal);
+      for (const listener of listeners) process.on(signal, listener);
+    }
   }
   return ExitCode.ok;
+}
+
+const SESSION_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** Python's str(exception): a service error is its one-line rendering, others their message. */
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.toString === Error.prototype.toString ? error.message : error.toString();
 }

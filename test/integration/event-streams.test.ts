@@ -229,4 +229,32 @@ describe('logs start-live-tail, as the AWS CLI v1 prints it', () => {
       held = undefined;
     }
   }, 60_000);
+
+  it('Ctrl-C ends a session quietly with exit code 0, as the CLI v1 does', async () => {
+    let release!: () => void;
+    held = new Promise<void>((resolve) => { release = resolve; });
+    const env = isolated({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_DISABLE_HOST_PREFIX_INJECTION: 'true' });
+    const interruptAfterFirstLine = (command: string, args: string[]) => new Promise<{ stdout: string; status: number | null }>((resolve) => {
+      const child = spawn(command, [...args, '--endpoint-url', craftedUrl, 'logs', 'start-live-tail', '--log-group-identifiers', group('/held')], { env });
+      let stdout = '';
+      let sent = false;
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (!sent && stdout.includes('arrived first\n')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('close', (status) => resolve({ stdout, status }));
+    });
+    try {
+      const cli = await interruptAfterFirstLine('python3', ['-m', 'awscli']);
+      const ours = await interruptAfterFirstLine(process.execPath, ['dist/awsdeck.js']);
+      expect(cli).toEqual({ stdout: 'arrived first\n', status: 0 });
+      expect(ours).toEqual(cli);
+    } finally {
+      release();
+      held = undefined;
+    }
+  }, 60_000);
 });

@@ -71,6 +71,11 @@ export class EventStream {
     }
   }
 
+  /** Stops an arriving stream (its connection is dropped); the iteration then ends with an error. */
+  close(): void {
+    (this.source as { destroy?: () => void }).destroy?.();
+  }
+
   /** Printed as an opaque value (the CLI cannot print a stream either). */
   toJSON(): string {
     return '<event stream>';
