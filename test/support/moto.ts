@@ -1,7 +1,8 @@
 // Starts a real moto server on 127.0.0.1 with SigV4 checking switched on, for integration tests.
 // The server gets an IAM user with an allow-all policy; its access key is what tests sign with.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { promisify } from 'node:util';
 
 export interface MotoServer {
   endpoint: string;
@@ -51,14 +52,21 @@ key = iam.create_access_key(UserName='awsdeck-test')['AccessKey']
 print(json.dumps({'id': key['AccessKeyId'], 'secret': key['SecretAccessKey']}))
 `;
 
-/**
- * `auth: false` leaves signature checking off, for calls moto 5.2.1 mishandles with it on (it
- * answers an unsigned AssumeRoleWithWebIdentity, which AWS serves, with a 500).
- */
-export async function startMoto(options: { auth?: boolean } = {}): Promise<MotoServer> {
+export interface MotoOptions {
+  /**
+   * `false` leaves signature checking off, for calls moto 5.2.1 mishandles with it on (it answers
+   * an unsigned AssumeRoleWithWebIdentity, which AWS serves, with a 500).
+   */
+  auth?: boolean;
+  /** A Python script run in place of `-m moto.server` (it patches moto, then calls its main). */
+  launcher?: string;
+}
+
+export async function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  const start = options.launcher ? ['-c', options.launcher] : ['-m', 'moto.server'];
+  const child = spawn('python3', [...start, '-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'false' },
   });
@@ -70,14 +78,22 @@ export async function startMoto(options: { auth?: boolean } = {}): Promise<MotoS
     child.kill('SIGKILL');
     throw new Error(`${(err as Error).message}\n${stderr}\nIs moto installed? (python3 -m pip show moto)`);
   }
-  const out = execFileSync('python3', ['-c', createUserScript, endpoint], {
-    encoding: 'utf8',
-    env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
-  });
-  const key = JSON.parse(out.trim()) as { id: string; secret: string };
-  if (options.auth !== false) {
-    const res = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', body: '0' });
-    if (!res.ok) throw new Error(`could not switch on moto auth: HTTP ${res.status}`);
+  let key: { id: string; secret: string };
+  try {
+    // Never a synchronous child while the server runs: moto logs every request to stderr, and
+    // with this process blocked nobody drains that pipe, so a chatty moto would hang.
+    const { stdout } = await promisify(execFile)('python3', ['-c', createUserScript, endpoint], {
+      encoding: 'utf8',
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+    });
+    key = JSON.parse(stdout.trim()) as { id: string; secret: string };
+    if (options.auth !== false) {
+      const res = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', body: '0' });
+      if (!res.ok) throw new Error(`could not switch on moto auth: HTTP ${res.status}`);
+    }
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
   }
   return {
     endpoint,
