@@ -10,6 +10,8 @@ import { visibleText } from '../src/app/sanitize.js';
 export interface StatusProps {
   title: string;
   flat: boolean;
+  /** Follow mode is on: new rows are being asked for. */
+  following?: boolean;
   shown: ShownTable;
   state: ListingState;
   query: string;
@@ -27,7 +29,7 @@ function progress(state: ListingState): string {
   }
 }
 
-export function ResourceStatus({ title, flat, shown, state, query, width, where }: StatusProps) {
+export function ResourceStatus({ title, flat, following, shown, state, query, width, where }: StatusProps) {
   const { theme } = useServices();
   const problem = state.status === 'error' ? explainViewError(state.error, where) : undefined;
   const counts = shown.count === shown.total ? `${shown.total}` : `${shown.count}/${shown.total}`;
@@ -35,6 +37,7 @@ export function ResourceStatus({ title, flat, shown, state, query, width, where 
     <Text wrap="truncate">
       <Text bold>{visibleText(title)}</Text>
       {flat ? <Text {...theme.info}> [flat]</Text> : null}
+      {following ? <Text {...theme.info}> [following]</Text> : null}
       <Text {...theme.muted}>  {counts} {shown.total === 1 ? 'row' : 'rows'} · {progress(state)}</Text>
       {query ? <Text {...theme.accent}>  query: {visibleText(query)}</Text> : null}
     </Text>

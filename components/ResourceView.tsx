@@ -3,12 +3,13 @@
 import { Box, Text } from 'ink';
 import jmespath from 'jmespath';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { viewById } from '../services/index.js';
+import { viewById, type ChildView } from '../services/index.js';
 import type { ActionContext } from '../src/app/actions.js';
 import { listingParams, type ListingRequest } from '../src/app/browse/browser.js';
 import { cliLine, rowsQuery } from '../src/app/browse/cli-line.js';
 import type { ExportFormat } from '../src/app/browse/export.js';
 import { nextSort, type SortState } from '../src/app/browse/table-model.js';
+import { useFollow } from '../src/app/browse/use-follow.js';
 import { useListingState, useResourceTable } from '../src/app/browse/use-resource-table.js';
 import { useActions, useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import { ENVIRONMENT_PROFILE } from '../src/app/engine-port.js';
@@ -43,11 +44,17 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const row = shown.count ? shown.rowAt(cursor) : undefined;
   const setSelected = (next: number) => { selectedRef.current = next; setSelectedState(next); };
   const querying = query !== '' && shown.query?.kind === 'table';
+  const follow = useFollow({
+    browser, request, listing, status: state.status, active, count: shown.count, cursor, moveTo: (i) => setSelected(i),
+    onError: (error) => dashboard.prompts.showMessage('Stopped following', (error as Error).message),
+  });
+  const related = row && !querying ? descriptor.related?.(row.item, scope) : undefined;
   const tableHeight = height - 1 - (bar ? 1 : 0) - (bar === 'query' && shown.query?.kind === 'error' ? 1 : 0);
 
   const ctx: ActionContext = {
     view: 'resource', readOnly, canGoBack: true, filtered: filter !== '' || query !== '',
-    row: { selected: String(row !== undefined), loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying) },
+    row: { selected: String(row !== undefined), loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying),
+      canFollow: String(follow.canFollow), hasRelated: String(Boolean(descriptor.related)), related: String(Boolean(related)) },
   };
   const ctxKey = JSON.stringify([ctx.row, ctx.filtered]);
   useEffect(() => { if (active) onContext({ row: ctx.row, filtered: ctx.filtered }); }, [active, ctxKey]);
@@ -62,6 +69,10 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
       consoleUrl: querying ? undefined : descriptor.consoleUrl?.(item, where()),
     },
   });
+  const openView = (child: ChildView) => {
+    const target = viewById(child.view);
+    if (target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: child.region ?? region, label: child.label } });
+  };
   const copy = (what: string, value: string | undefined) => {
     if (!value) return dashboard.prompts.showMessage(`No ${what}`, `This row has no ${what}.`);
     copyToClipboard(value);
@@ -96,10 +107,11 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     'resource.open': () => {
       if (!row) return;
       const child = querying ? undefined : descriptor.child?.(row.item, scope);
-      const target = child && 'view' in child ? viewById(child.view) : undefined;
-      if (child && 'view' in child && target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: child.region ?? region, label: child.label } });
+      if (child && 'view' in child && viewById(child.view)) openView(child);
       else openDetail(row.item);
     },
+    'resource.related': () => { if (related) openView(related); },
+    'resource.follow': () => follow.toggle(),
     'resource.describe': () => { if (row) openDetail(row.item); },
     'resource.sort': (key) => { setSort((s) => nextSort(s, Number(key.name) - 1)); setSelected(0); },
     'resource.query': () => setBar('query'),
@@ -126,7 +138,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const source = useMemo(() => ({ count: shown.count, cellsAt: (i: number) => shown.rowAt(i).cells, naturalWidths: shown.naturalWidths, version: shown.version }), [shown]);
   return (
     <Box flexDirection="column" height={height}>
-      <ResourceStatus title={descriptor.label ? descriptor.label(scope) : descriptor.title} flat={flat} shown={shown} state={state} query={query} width={width}
+      <ResourceStatus title={descriptor.label ? descriptor.label(scope) : descriptor.title} flat={flat} following={follow.following} shown={shown} state={state} query={query} width={width}
         where={{ profile, region, service: descriptor.service, operation: descriptor.operation }} />
       {state.status === 'error' && listing.rows.length === 0 ? null : (
         <Table columns={shown.columns} source={source} toneOf={toneOf} selected={cursor} width={width} height={tableHeight}

@@ -3,10 +3,10 @@
 import { partitionOf, shortTime, str, tagPath } from './format.js';
 import type { ResourceDescriptor, Where } from './types.js';
 
-const ec2Arn = (kind: string, idKey: string) => (item: Record<string, unknown>, where: Where) =>
+export const ec2Arn = (kind: string, idKey: string) => (item: Record<string, unknown>, where: Where) =>
   where.account ? `arn:${partitionOf(where.region).name}:ec2:${where.region}:${where.account}:${kind}/${str(item[idKey])}` : undefined;
 
-const ec2Console = (anchor: (item: Record<string, unknown>) => string) => (item: Record<string, unknown>, where: Where) =>
+export const ec2Console = (anchor: (item: Record<string, unknown>) => string) => (item: Record<string, unknown>, where: Where) =>
   `https://${where.region}.${partitionOf(where.region).console}/ec2/home?region=${where.region}#${anchor(item)}`;
 
 const vpcConsole = (anchor: (item: Record<string, unknown>) => string) => (item: Record<string, unknown>, where: Where) =>

@@ -40,3 +40,10 @@ export function shortTime(value: unknown): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(text);
   return match ? `${match[1]} ${match[2]}` : text;
 }
+
+/** Milliseconds since the epoch (CloudWatch Logs' timestamps) → `2024-05-01 08:30:05` in UTC. */
+export function epochMsTime(value: unknown): string {
+  if (typeof value !== 'number' && typeof value !== 'bigint') return '';
+  const date = new Date(Number(value));
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace('T', ' ').slice(0, 19);
+}

@@ -20,11 +20,18 @@ export interface ColumnSpec {
   format?: (value: unknown, scope: Scope) => string;
 }
 
+/** A view opened from a row. `region`: where it lives when not the parent's region (a bucket's own). */
+export interface ChildView { view: string; scope: Scope; label: string; region?: string }
+
 /** The view Enter opens for a row, or the row's detail. */
-export type Child =
-  /** `region`: where the child lives when it is not the parent's region (a bucket's own region). */
-  | { view: string; scope: Scope; label: string; region?: string }
-  | { detail: true };
+export type Child = ChildView | { detail: true };
+
+export interface FollowSpec {
+  /** The request for what came after `last` (the previous response), from the first request's params. */
+  next: (params: Record<string, unknown>, last: Record<string, unknown>) => Record<string, unknown>;
+  /** The wait between requests once caught up (ms). */
+  everyMs: number;
+}
 
 export interface DetailCall {
   service: string;
@@ -63,6 +70,8 @@ export interface ResourceDescriptor {
   detail: 'row' | ((item: Record<string, unknown>, scope: Scope) => DetailCall[]);
   /** Enter: the view it opens, or the detail. Absent: Enter opens the detail. */
   child?: (item: Record<string, unknown>, scope: Scope) => Child | undefined;
+  /** A second view of the row, opened with its own key (a stack's events, beside its resources). */
+  related?: (item: Record<string, unknown>, scope: Scope) => ChildView | undefined;
   consoleUrl?: (item: Record<string, unknown>, where: Where) => string | undefined;
   /** Listed the same from every region (S3 buckets): the header then says `global`. */
   global?: boolean;
@@ -70,6 +79,11 @@ export interface ResourceDescriptor {
   label?: (scope: Scope) => string;
   /** A flat variant of this view (S3: every key under the prefix, no delimiter), toggled with a key. */
   flat?: (scope: Scope) => Record<string, unknown>;
+  /**
+   * A log-like listing that grows at its end. Listed by asking `next` until a response adds no
+   * rows (the CLI's paginator would stop on the repeated token with an error); following keeps asking.
+   */
+  follow?: FollowSpec;
   /** A row's colour from its state (running green, stopped dim): a theme token name. */
   tone?: (item: Record<string, unknown>) => 'ok' | 'warn' | 'danger' | 'muted' | undefined;
   /** Actions on rows (start, stop, download, …): filled in by the actions work; none yet. */

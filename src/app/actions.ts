@@ -84,6 +84,8 @@ export const defaultActions: ActionDef[] = [
   { id: 'resource.reload', keys: ['R'], description: 'reload', scope: 'resource' },
   { id: 'resource.stop', keys: ['ctrl+x'], description: 'stop loading pages', scope: 'resource', footer: true, when: rowIs('loading', 'true') },
   { id: 'resource.flat', keys: ['f'], description: 'flat: every key under the prefix / back to folders', scope: 'resource', when: rowIs('canFlat', 'true') },
+  { id: 'resource.related', keys: ['v'], description: 'open the row\'s other view (a stack\'s events)', scope: 'resource', footer: true, when: rowIs('hasRelated', 'true'), onRow: rowHas('related', 'true') },
+  { id: 'resource.follow', keys: ['F'], description: 'follow: show new events as they arrive / stop', scope: 'resource', footer: true, when: rowIs('canFollow', 'true') },
   { id: 'resource.copyId', keys: ['y'], description: 'copy id (OSC 52)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.copyArn', keys: ['Y'], description: 'copy ARN (OSC 52)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'resource', onRow: rowSelected },

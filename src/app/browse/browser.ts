@@ -5,6 +5,7 @@ import type { ResourceDescriptor, Scope, Where } from '../../../services/types.j
 import { resourceViews } from '../../../services/index.js';
 import type { Dashboard } from '../dashboard-model.js';
 import { writeExport, type ExportFormat } from './export.js';
+import { followFeed, startFollow, type Follower } from './follow.js';
 import { startListing, type Listing } from './listing.js';
 
 export interface ListingRequest {
@@ -38,7 +39,9 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
       scope: request.scope,
       open: () => dashboard.withSignIn(profile, async (interaction) => {
         const caller = dashboard.engine.service(profile, region, descriptor.service, interaction);
-        const feed = caller.pages(descriptor.operation, params);
+        const feed = descriptor.follow
+          ? followFeed((p) => caller.call(descriptor.operation, p), params, descriptor.follow, descriptor.items)
+          : caller.pages(descriptor.operation, params);
         const first = await feed.pages.next();
         return { feed, first };
       }),
@@ -106,6 +109,19 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
     });
   }
 
+  /** Keeps asking for what comes after a complete listing of a followed view (a log stream's new events). */
+  function follow(request: ListingRequest, listing: Listing, onError: (error: unknown) => void): Follower | undefined {
+    const { descriptor, profile, region } = request;
+    const spec = descriptor.follow;
+    if (!spec) return undefined;
+    const params = listingParams(request);
+    return startFollow({
+      listing, everyMs: spec.everyMs, onError,
+      poll: (last) => dashboard.withSignIn(profile, (interaction) =>
+        dashboard.engine.service(profile, region, descriptor.service, interaction).call(descriptor.operation, spec.next(params, last))),
+    });
+  }
+
   /** What ARNs and console links of this request need. */
   function where(request: ListingRequest): Where {
     const identity = dashboard.profiles.get().identities[request.profile]?.identity;
@@ -135,7 +151,7 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
   }
   let prepared = false;
 
-  return { listing, detail, callOnce, where, exportRows, prepare };
+  return { listing, detail, callOnce, follow, where, exportRows, prepare };
 }
 
 export type Browser = ReturnType<typeof createBrowser>;

@@ -52,6 +52,10 @@ export interface Listing {
   readonly state: Store<ListingState>;
   /** The pages merged as the CLI merges them (for the query bar). */
   merged(): Record<string, unknown>;
+  /** The last response added (what a follow-up request continues from). */
+  last(): Record<string, unknown> | undefined;
+  /** Adds a later response's rows at the end (following a log); returns how many it added. */
+  append(page: Record<string, unknown>): number;
   /** Stops after the page in flight. */
   stop(): void;
   /** Resolves when the listing ends (done, stopped or failed). */
@@ -106,6 +110,7 @@ export function startListing(options: {
   }
   const merged: Record<string, unknown> = {};
   let resultKeys: string[] = [];
+  let lastPage: Record<string, unknown> | undefined;
   let stopped = false;
   let pending = false;
   let lastPublish = 0;
@@ -123,6 +128,7 @@ export function startListing(options: {
   };
 
   const addPage = (page: Record<string, unknown>) => {
+    lastPage = page;
     if (resultKeys.length) mergePage(merged, page, resultKeys);
     else Object.assign(merged, page);
     let before = 0;
@@ -174,6 +180,13 @@ export function startListing(options: {
   return {
     rows, columns, widths, state, finished,
     merged: () => merged,
+    last: () => lastPage,
+    append(page) {
+      const before = rows.length;
+      addPage(page);
+      if (rows.length > before) publish(true);
+      return rows.length - before;
+    },
     stop() { if (state.get().status === 'loading') stopped = true; },
   };
 }

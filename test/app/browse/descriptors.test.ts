@@ -52,6 +52,92 @@ const samples: Record<string, { item: Record<string, unknown>; scope?: Record<st
     cells: ['2024/a.jpg', '1.5 KiB', '2024-06-07 10:11', 'STANDARD'],
     id: 'photos/2024/a.jpg',
   },
+  'ec2.key-pairs': {
+    item: { KeyName: 'deploy', KeyPairId: 'key-0abc', KeyType: 'ed25519', KeyFingerprint: 'ab:cd', CreateTime: '2024-03-04T05:06:07+00:00' },
+    cells: ['deploy', 'key-0abc', 'ed25519', 'ab:cd', '2024-03-04 05:06'],
+    id: 'deploy',
+  },
+  'ec2.images': {
+    item: { ImageId: 'ami-1', Name: 'golden-2024', State: 'available', Architecture: 'arm64', RootDeviceType: 'ebs', Public: false, CreationDate: '2024-04-05T06:07:08.000Z' },
+    cells: ['ami-1', 'golden-2024', 'available', 'arm64', 'ebs', 'false', '2024-04-05 06:07'],
+    id: 'ami-1',
+  },
+  'ec2.snapshots': {
+    item: { SnapshotId: 'snap-1', Tags: tags('nightly'), VolumeId: 'vol-1', VolumeSize: 8, State: 'completed', Progress: '100%', StartTime: '2024-04-05T06:07:08+00:00', Description: 'db backup' },
+    cells: ['snap-1', 'nightly', 'vol-1', '8', 'completed', '100%', '2024-04-05 06:07', 'db backup'],
+    id: 'snap-1',
+  },
+  'iam.users': {
+    item: { UserName: 'alice', UserId: 'AIDAEXAMPLE', Path: '/', Arn: 'arn:aws:iam::1:user/alice', CreateDate: '2023-01-02T03:04:05+00:00' },
+    cells: ['alice', 'AIDAEXAMPLE', '/', '2023-01-02 03:04', ''],
+    id: 'alice',
+  },
+  'iam.roles': {
+    item: { RoleName: 'deployer', RoleId: 'AROAEXAMPLE', Path: '/ci/', Arn: 'arn:aws:iam::1:role/ci/deployer', CreateDate: '2023-01-02T03:04:05+00:00', Description: 'CI deploys' },
+    cells: ['deployer', 'AROAEXAMPLE', '/ci/', '2023-01-02 03:04', 'CI deploys'],
+    id: 'deployer',
+  },
+  'iam.policies': {
+    item: { PolicyName: 'assets-read', PolicyId: 'ANPAEXAMPLE', Arn: 'arn:aws:iam::1:policy/assets-read', AttachmentCount: 2, DefaultVersionId: 'v3', UpdateDate: '2024-01-02T03:04:05+00:00' },
+    cells: ['assets-read', 'ANPAEXAMPLE', '2', 'v3', '2024-01-02 03:04', ''],
+    id: 'assets-read',
+  },
+  'iam.user-policies': {
+    item: { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+    scope: { UserName: 'alice' },
+    cells: ['ReadOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    id: 'ReadOnlyAccess',
+  },
+  'iam.role-policies': {
+    item: { PolicyName: 'assets-read', PolicyArn: 'arn:aws:iam::1:policy/assets-read' },
+    scope: { RoleName: 'deployer' },
+    cells: ['assets-read', 'arn:aws:iam::1:policy/assets-read'],
+    id: 'assets-read',
+  },
+  'lambda.functions': {
+    item: { FunctionName: 'api', FunctionArn: 'arn:aws:lambda:eu-west-1:1:function:api', Runtime: 'nodejs20.x', MemorySize: 512, Timeout: 30, CodeSize: 3072, LastModified: '2024-06-01T08:00:00.000+0000', Description: 'entry', State: 'Active' },
+    cells: ['api', 'nodejs20.x', '512', '30', '3.0 KiB', '2024-06-01 08:00', 'entry'],
+    id: 'api',
+  },
+  'cloudformation.stacks': {
+    item: { StackName: 'net', StackId: 'arn:aws:cloudformation:eu-west-1:1:stack/net/abc', StackStatus: 'UPDATE_ROLLBACK_COMPLETE', CreationTime: '2024-01-02T03:04:05.678Z', Description: 'VPC' },
+    cells: ['net', 'UPDATE_ROLLBACK_COMPLETE', '2024-01-02 03:04', '', 'VPC'],
+    id: 'net',
+  },
+  'cloudformation.resources': {
+    item: { LogicalResourceId: 'Bucket', PhysicalResourceId: 'net-bucket-1', ResourceType: 'AWS::S3::Bucket', ResourceStatus: 'CREATE_COMPLETE', LastUpdatedTimestamp: '2024-01-02T03:04:05.678Z' },
+    scope: { StackName: 'net' },
+    cells: ['Bucket', 'net-bucket-1', 'AWS::S3::Bucket', 'CREATE_COMPLETE', '2024-01-02 03:04'],
+    id: 'Bucket',
+  },
+  'cloudformation.events': {
+    item: { EventId: 'e-1', Timestamp: '2024-01-02T03:04:05.678Z', LogicalResourceId: 'Bucket', ResourceType: 'AWS::S3::Bucket', ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: 'name taken' },
+    scope: { StackName: 'net' },
+    cells: ['2024-01-02 03:04', 'Bucket', 'AWS::S3::Bucket', 'CREATE_FAILED', 'name taken'],
+    id: 'e-1',
+  },
+  'logs.groups': {
+    item: { logGroupName: '/aws/lambda/api', retentionInDays: 14, storedBytes: 2048, creationTime: 1717228800000, logGroupArn: 'arn:aws:logs:eu-west-1:1:log-group:/aws/lambda/api' },
+    cells: ['/aws/lambda/api', '14', '2.0 KiB', '2024-06-01 08:00:00'],
+    id: '/aws/lambda/api',
+  },
+  'logs.streams': {
+    item: { logStreamName: '2024/06/01/[$LATEST]abc', lastEventTimestamp: 1717228805000, firstEventTimestamp: 1717228801000, creationTime: 1717228800000 },
+    scope: { logGroupName: '/aws/lambda/api' },
+    cells: ['2024/06/01/[$LATEST]abc', '2024-06-01 08:00:05', '2024-06-01 08:00:01', '2024-06-01 08:00:00'],
+    id: '2024/06/01/[$LATEST]abc',
+  },
+  'logs.events': {
+    item: { timestamp: 1717228805123, message: 'GET / 200\u001b[31m', ingestionTime: 1717228805200 },
+    scope: { logGroupName: '/aws/lambda/api', logStreamName: 's1' },
+    cells: ['2024-06-01 08:00:05', 'GET / 200\\e[31m'],
+    id: '1717228805123',
+  },
+  'cloudtrail.events': {
+    item: { EventId: 'ev-1', EventName: 'StopInstances', EventTime: '2024-06-01T08:00:05+00:00', Username: 'alice', EventSource: 'ec2.amazonaws.com', Resources: [{ ResourceType: 'AWS::EC2::Instance', ResourceName: 'i-0abc' }], ReadOnly: 'false' },
+    cells: ['2024-06-01 08:00', 'StopInstances', 'alice', 'ec2.amazonaws.com', 'i-0abc', 'false'],
+    id: 'ev-1',
+  },
 };
 
 /** The member list a paginator (or the output) gives for `Name[]…` and the model's operation. */
@@ -124,6 +210,11 @@ describe('services/ descriptors', () => {
       'ec2.vpcs': { item: { VpcId: 'vpc-9' }, scope: {}, view: 'ec2.subnets', childScope: { VpcId: 'vpc-9' } },
       's3.buckets': { item: { Name: 'bk' }, scope: {}, view: 's3.objects', childScope: { Bucket: 'bk', Prefix: '' } },
       's3.objects': { item: { Prefix: 'photos/2024/' }, scope: { Bucket: 'bk', Prefix: 'photos/' }, view: 's3.objects', childScope: { Bucket: 'bk', Prefix: 'photos/2024/' } },
+      'iam.users': { item: { UserName: 'alice' }, scope: {}, view: 'iam.user-policies', childScope: { UserName: 'alice' } },
+      'iam.roles': { item: { RoleName: 'deployer' }, scope: {}, view: 'iam.role-policies', childScope: { RoleName: 'deployer' } },
+      'cloudformation.stacks': { item: { StackName: 'net' }, scope: {}, view: 'cloudformation.resources', childScope: { StackName: 'net' } },
+      'logs.groups': { item: { logGroupName: '/aws/lambda/api' }, scope: {}, view: 'logs.streams', childScope: { logGroupName: '/aws/lambda/api' } },
+      'logs.streams': { item: { logStreamName: 's1' }, scope: { logGroupName: 'g' }, view: 'logs.events', childScope: { logGroupName: 'g', logStreamName: 's1' } },
     };
     for (const view of resourceViews) {
       const expected = children[view.id];
