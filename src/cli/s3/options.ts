@@ -102,7 +102,7 @@ export function parseS3Options(command: S3CommandName, args: string[]): S3Option
     }
     throw err;
   }
-  if (parsed.extras.length) throw new CliArgumentError(`Unknown options: ${parsed.extras.join(', ')}`, 'unknown-options');
+  if (parsed.extras.length) throw new CliArgumentError(`Unknown options: ${parsed.extras.join(', ')}`, 'param');
   const paths: string[] = [];
   for (let i = 0; i < count.max; i++) {
     const value = parsed.values.get(`path${i}`);

@@ -36,7 +36,7 @@ export async function runTransferCommand(command: TransferCommand, options: S3Op
   const { io } = session;
   const paths = options.paths.map((p) => p);
   const pathsType = paths.map((p) => (isS3Uri(p) ? 's3' : 'local')).join('');
-  if (!ALLOWED[pathsType]?.includes(command)) throw paramError(`usage: aws s3 ${command} ${USAGE[command]}\nError: Invalid argument type`);
+  if (!ALLOWED[pathsType]?.includes(command)) throw paramError(`usage: awsdeck s3 ${command} ${USAGE[command]}\nError: Invalid argument type`);
   // `s3://bucket` means the bucket's root, `s3://bucket/`.
   for (let i = 0; i < paths.length; i++) {
     if (isS3Uri(paths[i]) && !findBucketKey(paths[i].slice(5))[1] && !paths[i].endsWith('/')) paths[i] += '/';

@@ -83,7 +83,7 @@ export class TransferRunner {
     if ((file.operation === 'download' || file.operation === 'copy') && this.isGlacier(file) && !this.options.forceGlacierTransfer) {
       if (!this.options.ignoreGlacierWarnings) {
         const op = file.operation;
-        reporter.warning(skipWarning(`s3://${file.src}`, `Object is of storage class GLACIER. Unable to perform ${op} operations on GLACIER objects. You must restore the object to be able to perform the operation. See aws s3 ${op} help for additional parameter options to ignore or force these transfers.`));
+        reporter.warning(skipWarning(`s3://${file.src}`, `Object is of storage class GLACIER. Unable to perform ${op} operations on GLACIER objects. You must restore the object to be able to perform the operation. See awsdeck s3 ${op} help for additional parameter options to ignore or force these transfers.`));
       }
       return true;
     }
