@@ -1,9 +1,13 @@
 // Build step: turns the botocore-format models shipped in the aws-sdk v2 package (devDependency
-// only) into one compact JSON file per CLI service name under models/, plus models/index.json.
-// The app never imports aws-sdk; it reads these files lazily, one service at a time.
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync } from 'node:fs';
+// only) into one compact JSON file per CLI service name under models/, brotli-compressed
+// (<name>.json.br), plus models/index.json. The app never imports aws-sdk; it reads these files
+// lazily, one service at a time (src/engine/models/loader.ts).
+// Compressed, the 386 models take about 1 MB instead of 10 MB in the installed package; decoding
+// EC2's (the largest) costs about 3 ms next to the 18 ms its JSON.parse takes.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, statSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const apis = join(root, 'node_modules', 'aws-sdk', 'apis');
@@ -81,7 +85,10 @@ export function buildModels() {
       paginators: paginatorsFor(name, base),
       waiters: readJson(join(apis, `${base}.waiters2.json`))?.waiters ?? {},
     };
-    writeFileSync(join(out, `${name}.json`), JSON.stringify(compact));
+    const json = Buffer.from(JSON.stringify(compact));
+    writeFileSync(join(out, `${name}.json.br`), brotliCompressSync(json, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length },
+    }));
     const md = model.metadata;
     index[name] = {
       uid: md.uid, source: base, serviceId: md.serviceId, endpointPrefix: md.endpointPrefix,
@@ -91,6 +98,8 @@ export function buildModels() {
   }
   const sorted = Object.fromEntries(Object.keys(index).sort().map((k) => [k, index[k]]));
   writeFileSync(join(out, 'index.json'), JSON.stringify(sorted));
+  // Earlier builds wrote uncompressed <name>.json files: remove them so they are not shipped.
+  for (const file of readdirSync(out)) if (file.endsWith('.json') && file !== 'index.json') rmSync(join(out, file));
   return Object.keys(sorted).length;
 }
 

@@ -1,7 +1,9 @@
 // Loads the compact service models produced by scripts/build-models.mjs, one service at a time.
+// They are shipped brotli-compressed (<name>.json.br); a plain <name>.json is read too.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync } from 'node:zlib';
 import type { ServiceIndexEntry, ServiceModel } from './types.js';
 
 /** The models/ folder: beside the bundle (dist/../models) or at the repository root. */
@@ -39,9 +41,15 @@ export function loadService(name: string): ServiceModel {
   const cached = cache.get(name);
   if (cached) return cached;
   if (!hasService(name)) throw new Error(`unknown service: ${name}`);
-  const raw = JSON.parse(readFileSync(join(modelsDir!, `${name}.json`), 'utf8')) as Omit<ServiceModel, 'name'>;
+  const raw = JSON.parse(readModelText(name)) as Omit<ServiceModel, 'name'>;
   const model: ServiceModel = { name, ...raw };
   for (const [opName, op] of Object.entries(model.operations)) op.name = opName;
   cache.set(name, model);
   return model;
+}
+
+function readModelText(name: string): string {
+  const compressed = join(modelsDir!, `${name}.json.br`);
+  if (existsSync(compressed)) return brotliDecompressSync(readFileSync(compressed)).toString('utf8');
+  return readFileSync(join(modelsDir!, `${name}.json`), 'utf8');
 }
