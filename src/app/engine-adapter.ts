@@ -78,14 +78,14 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     const settings = settingsFor(profile);
     return resolveCredentials(profile === ENVIRONMENT_PROFILE ? undefined : profile, {
       env, config: config(), region: region(profile), mfaCode: interaction?.mfaCode, warn: interaction?.onWarning,
-      endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
+      endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value, network: settings.network,
     });
   };
   // A session may have no profile yet (populate is how it gets some): settings without one then.
   const ssoEndpoints = (profile: string | undefined) => {
     try {
       const settings = resolveSettings({ env, config: config(), profile: profile === ENVIRONMENT_PROFILE ? undefined : profile, allowMissingProfile: true });
-      return { oidc: settings.endpointUrlFor('sso-oidc')?.value, portal: settings.endpointUrlFor('sso')?.value };
+      return { oidc: settings.endpointUrlFor('sso-oidc')?.value, portal: settings.endpointUrlFor('sso')?.value, network: settings.network };
     } catch {
       return {};
     }
@@ -102,6 +102,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     return createClient({
       service: 'sts', region: region(profile), credentials, endpointUrl: settings.endpointUrlFor('sts')?.value,
       maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
+      network: settings.network,
     });
   };
 
@@ -206,6 +207,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
       await ssoLogin({
         config: sso, env, flow: decision.flow, force: true,
         oidcEndpointUrl: ssoSession === undefined ? settingsFor(profile).endpointUrlFor('sso-oidc')?.value : ssoEndpoints(profile).oidc,
+        network: ssoSession === undefined ? settingsFor(profile).network : ssoEndpoints(profile).network,
         interaction: {
           signal: interaction.signal,
           onDeviceCode: (prompt) => interaction.onDeviceCode(prompt),
@@ -224,8 +226,8 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
       const { session, checkpoint, managed } = populatePaths(sessionName);
       const endpoints = ssoEndpoints(profile);
       // No login callback: a missing token surfaces as needs-login and the dashboard's modal signs in.
-      const { accessToken } = await new SsoTokenProvider({ config: session, env, oidcEndpointUrl: endpoints.oidc, loginCommand: `awsdeck sso login --sso-session ${sessionName}` }).token();
-      const portal = new PortalClient({ region: session.region, accessToken, endpointUrl: endpoints.portal, signal: interaction.signal });
+      const { accessToken } = await new SsoTokenProvider({ config: session, env, oidcEndpointUrl: endpoints.oidc, network: endpoints.network, loginCommand: `awsdeck sso login --sso-session ${sessionName}` }).token();
+      const portal = new PortalClient({ region: session.region, accessToken, endpointUrl: endpoints.portal, network: endpoints.network, signal: interaction.signal });
       const assignments = await fetchAssignments(portal, checkpoint);
       clearCheckpoint(checkpoint);
       const plan = planPopulate(config(), assignments, { sessionName, managedNames: readManagedNames(managed) });
@@ -286,7 +288,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
         endpointUrl: settings.endpointUrlFor(loadService(service).metadata.serviceId)?.value,
         s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
         maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
-        verifySsl: settings.verifySsl, caBundle: settings.caBundle?.value,
+        verifySsl: settings.verifySsl, caBundle: settings.caBundle?.value, network: settings.network,
         timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',
       });
       return {

@@ -128,6 +128,7 @@ export function clientFor(model: ServiceModel, globals: GlobalOptions, settings:
     readTimeoutMs: secondsToMs(globals.readTimeout),
     verifySsl: settings.verifySsl,
     caBundle: settings.caBundle?.value,
+    network: settings.network,
     timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',
     debug,
   });
@@ -140,6 +141,7 @@ export function credentialSourceFor(globals: GlobalOptions, settings: ResolvedSe
     config: settings.config,
     region: settings.region?.value || undefined,
     endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
+    network: settings.network,
     mfaCode: async (serial) => (await import('./prompt.js')).promptLine(io, `Enter MFA code for ${serial}: `),
   }).asFunction;
 }

@@ -93,7 +93,8 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?:
   }
   const base = options.baseEnv ?? process.env;
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(base)) if (!k.startsWith('AWS_')) env[k] = v;
+  // No proxy either: the demo's requests go to the local sandbox and never off the machine.
+  for (const [k, v] of Object.entries(base)) if (!k.startsWith('AWS_') && !k.toLowerCase().endsWith('_proxy')) env[k] = v;
   Object.assign(env, {
     HOME: dir,
     USERPROFILE: dir,

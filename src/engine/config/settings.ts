@@ -5,6 +5,7 @@ import { ExitCodeError } from '../errors.js';
 import { loadConfigFiles, stringValue, type LoadedConfig, type Section, type ValueSource } from './files.js';
 import type { Env } from './paths.js';
 import { endpointEnvVarName, snakeServiceId } from './service-ids.js';
+import { networkFromEnv, type NetworkSettings, type ProxySettings } from '../http/proxy.js';
 
 export type SettingSource =
   | { kind: 'flag'; flag: string }
@@ -76,6 +77,8 @@ export interface ResolvedSettings {
   cliErrorFormat: Setting;
   ignoreConfiguredEndpointUrls: Setting<boolean>;
   ec2MetadataDisabled: boolean;
+  /** HTTP(S)_PROXY / NO_PROXY from the environment and the profile's proxy settings. */
+  network: NetworkSettings;
   /** The endpoint URL for a service (client name or serviceId), or undefined for the rule set's. */
   endpointUrlFor(service: string): Setting | undefined;
   /** Any setting by its config key: env var(s) (if given) then the profile's key. */
@@ -184,8 +187,28 @@ export function resolveSettings(opts: ResolveSettingsOptions): ResolvedSettings 
     cliErrorFormat: withDefault(chain(fromFlag(flags.cliErrorFormat, '--cli-error-format'), ['AWS_CLI_ERROR_FORMAT'], 'cli_error_format'), 'enhanced'),
     ignoreConfiguredEndpointUrls,
     ec2MetadataDisabled: isTrue(env.AWS_EC2_METADATA_DISABLED),
+    network: networkFromEnv(env, proxySettings(section)),
     endpointUrlFor,
     lookup: (key, envNames = []) => chain(undefined, envNames, key),
+  };
+}
+
+/**
+ * botocore's proxies_config: a `proxies_config` sub-section of the profile, each key overridden by
+ * the same key at the profile's top level.
+ */
+function proxySettings(section: Section): ProxySettings {
+  const nested = section.get('proxies_config')?.value;
+  const value = (key: string): string | undefined => {
+    const top = section.get(key)?.value;
+    if (typeof top === 'string') return top;
+    return nested && typeof nested === 'object' ? nested[key] : undefined;
+  };
+  const forwarding = value('proxy_use_forwarding_for_https');
+  return {
+    caBundle: value('proxy_ca_bundle') || undefined,
+    clientCert: value('proxy_client_cert') || undefined,
+    useForwardingForHttps: forwarding === undefined ? undefined : isTrue(forwarding),
   };
 }
 

@@ -5,6 +5,7 @@ import { loadConfigFiles, stringValue, type LoadedConfig, type Section } from '.
 import type { Env } from '../config/paths.js';
 import { ProfileNotFoundError, isTrue } from '../config/settings.js';
 import type { Credentials } from '../http/types.js';
+import { networkFromEnv, type NetworkSettings } from '../http/proxy.js';
 import { assumeRoleCredentials, hasAssumeRoleConfig } from './assume-role.js';
 import { containerCredentials } from './container-provider.js';
 import type { ClientFactory, CredentialContext } from './context.js';
@@ -31,6 +32,8 @@ export interface ResolveCredentialsOptions {
   credentialProcessTimeoutMs?: number;
   /** See CredentialContext.ssoLogin. */
   ssoLogin?: CredentialContext['ssoLogin'];
+  /** Proxies for the STS and SSO calls (ResolvedSettings.network); by default the env's proxies. */
+  network?: NetworkSettings;
 }
 
 /** A profile's credentials: resolved on first use, then refreshed before expiry. */
@@ -70,12 +73,14 @@ export function resolveCredentials(profileName: string | undefined, opts: Resolv
 }
 
 export function buildContext(opts: ResolveCredentialsOptions): CredentialContext {
+  const network = opts.network ?? networkFromEnv(opts.env);
   return {
     env: opts.env,
     config: opts.config ?? loadConfigFiles(opts.env),
     region: opts.region,
     mfaCode: opts.mfaCode,
-    createClient: opts.createClient ?? defaultClientFactory,
+    createClient: opts.createClient ?? networkClientFactory(network),
+    network,
     endpointUrlFor: opts.endpointUrlFor,
     now: opts.now ?? (() => new Date()),
     fetch: opts.fetch ?? fetch,
@@ -85,9 +90,9 @@ export function buildContext(opts: ResolveCredentialsOptions): CredentialContext
   };
 }
 
-const defaultClientFactory: ClientFactory = async (o) => {
+const networkClientFactory = (network: NetworkSettings): ClientFactory => async (o) => {
   const { createClient } = await import('../http/client.js');
-  return createClient(o);
+  return createClient({ ...o, network });
 };
 
 async function runChain(profileName: string, explicitProfile: boolean, ctx: CredentialContext): Promise<Credentials> {

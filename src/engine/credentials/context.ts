@@ -2,6 +2,7 @@
 import type { LoadedConfig } from '../config/files.js';
 import type { Env } from '../config/paths.js';
 import type { Credentials } from '../http/types.js';
+import type { NetworkSettings } from '../http/proxy.js';
 
 /** The subset of the request client the providers use (STS, SSO portal). */
 export interface StsLikeClient {
@@ -30,6 +31,8 @@ export interface CredentialContext {
   /** Endpoint override for internal clients (`sts`, `sso`), from the settings. */
   endpointUrlFor?: (service: string) => string | undefined;
   now: () => Date;
+  /** Proxies for the providers' AWS calls (IMDS and container endpoints never use them). */
+  network?: NetworkSettings;
   fetch: typeof fetch;
   /** Reports non-fatal problems, e.g. a corrupt cache file that was replaced. */
   warn: (message: string) => void;

@@ -75,6 +75,7 @@ export async function ssoCredentials(profileName: string, profile: Section, ctx:
     config: { sessionName: cfg.sessionName, startUrl: cfg.startUrl, region: cfg.region, profileName },
     env: ctx.env,
     oidcEndpointUrl: ctx.endpointUrlFor?.('sso-oidc'),
+    network: ctx.network,
     now: ctx.now,
     loginCommand: `awsdeck sso login --profile ${profileName}`,
     login: ctx.ssoLogin,

@@ -15,6 +15,7 @@ import { PageIterator, buildFullResult, type PagingOptions } from './paginate.js
 import { AdaptiveRateLimiter, RetryQuota, backoffMs, classifyFailure, type RetryMode } from './retry.js';
 import { signRequest, hostHeader, type SignableRequest } from './signer.js';
 import { send, type TransportOptions } from './transport.js';
+import { networkFromEnv, type NetworkSettings } from './proxy.js';
 import { redactHeaders, redactBody } from './redact.js';
 import type { Credentials, HttpResponse, ResponseMetadata, SerializedRequest } from './types.js';
 
@@ -35,6 +36,8 @@ export interface ClientOptions {
   readTimeoutMs?: number;
   verifySsl?: boolean;
   caBundle?: string;
+  /** Proxies and proxy settings (ResolvedSettings.network); by default this process's environment's proxies. */
+  network?: NetworkSettings;
   timestampFormat?: ParseOptions['timestampFormat'];
   /** Receives pipeline trace lines for `--debug`; secrets are redacted before they get here. */
   debug?: (line: string) => void;
@@ -75,6 +78,8 @@ export function createClient(opts: ClientOptions): AwsClient {
     readTimeoutMs: opts.readTimeoutMs ?? 60_000,
     verifySsl: opts.verifySsl ?? true,
     caBundle: opts.caBundle,
+    network: opts.network ?? networkFromEnv(process.env),
+    trace: opts.debug,
   };
   const trace = opts.debug ?? (() => {});
 
@@ -298,9 +303,11 @@ function isRegionOptional(model: ServiceModel): boolean {
   return model.metadata.globalEndpoint !== undefined;
 }
 
+/** botocore's _urljoin: an endpoint URL's path is kept as given, and an operation path of `/` adds nothing to it. */
 function joinPaths(base: string, path: string): string {
-  if (!base || base === '/') return path;
-  return base.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
+  if (!path || path === '/') return base || '/';
+  if (base.endsWith('/') && path.startsWith('/')) return base.slice(0, -1) + path;
+  return base + path;
 }
 
 /** RFC 3986 query encoding (what SigV4 canonicalises), keeping the serializer's order. */

@@ -34,7 +34,7 @@ export class ServiceError extends Error {
 
 /** Connection, timeout and TLS failures: the CLI reports these with exit code 255. */
 export class TransportError extends ExitCodeError {
-  readonly kind: 'connect' | 'read-timeout' | 'connect-timeout' | 'tls' | 'closed';
+  readonly kind: 'connect' | 'read-timeout' | 'connect-timeout' | 'tls' | 'closed' | 'proxy' | 'proxy-auth';
   constructor(kind: TransportError['kind'], message: string, readonly endpoint: string) {
     super(message, 255);
     this.kind = kind;

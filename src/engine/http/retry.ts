@@ -17,6 +17,8 @@ export type RetryMode = 'standard' | 'adaptive';
 export type FailureKind = 'throttling' | 'transient' | 'timeout' | 'none';
 
 export function classifyFailure(err: unknown, service?: string): FailureKind {
+  // A 407 to an absolute-form request is an answer, not a broken connection: the CLI tries once.
+  if (err instanceof TransportError && err.kind === 'proxy-auth') return 'none';
   if (err instanceof TransportError) return err.kind === 'read-timeout' || err.kind === 'connect-timeout' ? 'timeout' : 'transient';
   if (!(err instanceof ServiceError)) return 'none';
   if (THROTTLING_CODES.has(err.code)) return 'throttling';

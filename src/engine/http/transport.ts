@@ -1,9 +1,13 @@
-// Sends one HTTP request with keep-alive connections, connect and read timeouts, and the user's
-// CA bundle. Everything above this file is protocol-agnostic and never touches sockets.
+// Sends one HTTP request with keep-alive connections, connect and read timeouts, the user's
+// CA bundle and proxy. Everything above this file is protocol-agnostic and never touches sockets.
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
 import { TransportError } from './errors.js';
+import { proxyRouteFor, routeKey, type NetworkSettings, type ProxyRoute } from './proxy.js';
 import type { HttpResponse } from './types.js';
 
 export interface TransportOptions {
@@ -11,6 +15,10 @@ export interface TransportOptions {
   readTimeoutMs: number;
   verifySsl: boolean;
   caBundle?: string;
+  /** Proxies and proxy settings; without it, requests go direct. */
+  network?: NetworkSettings;
+  /** Receives one line per request that goes through a proxy (the URL masked), for --debug. */
+  trace?: (line: string) => void;
 }
 
 export interface WireRequest {
@@ -24,20 +32,102 @@ export interface WireRequest {
 
 const agents = new Map<string, http.Agent>();
 
-function agentFor(url: URL, opts: TransportOptions): http.Agent {
-  const key = `${url.protocol}|${opts.verifySsl}|${opts.caBundle ?? ''}`;
+/** A proxy refused or could not be reached; `status` is its answer to CONNECT, if any. */
+class ProxyFailure extends Error {
+  constructor(readonly status?: number, readonly timedOut = false) {
+    super(status ? `proxy answered ${status}` : timedOut ? 'proxy connect timed out' : 'cannot connect to proxy');
+  }
+}
+
+/** TLS options for the connection to an HTTPS proxy, as urllib3 builds them for botocore. */
+function proxyTlsOptions(opts: TransportOptions): tls.ConnectionOptions {
+  const settings = opts.network?.proxy ?? {};
+  const cert = settings.clientCert;
+  const certOpts = typeof cert === 'string'
+    ? { cert: readFileSync(cert), key: readFileSync(cert) }
+    : cert ? { cert: readFileSync(cert.cert), key: readFileSync(cert.key) } : {};
+  // With its own bundle or client certificate the proxy is always verified; otherwise it is
+  // checked like the endpoint (same bundle, and --no-verify-ssl applies).
+  if (settings.caBundle || cert) {
+    return { ...certOpts, ca: settings.caBundle ? readFileSync(settings.caBundle) : undefined, rejectUnauthorized: true };
+  }
+  return { ca: opts.caBundle ? readFileSync(opts.caBundle) : undefined, rejectUnauthorized: opts.verifySsl };
+}
+
+/** The socket to the proxy itself (TCP, or TLS for an https:// proxy). */
+function connectToProxy(route: ProxyRoute, opts: TransportOptions): net.Socket {
+  const host = route.url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = Number(route.url.port) || (route.url.protocol === 'https:' ? 443 : 80);
+  if (route.url.protocol !== 'https:') return net.connect({ host, port });
+  return tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, ...proxyTlsOptions(opts) });
+}
+
+/** An HTTPS agent whose connections are TLS inside a CONNECT tunnel through the proxy. */
+class TunnelAgent extends https.Agent {
+  constructor(private readonly route: ProxyRoute, private readonly opts: TransportOptions, agentOpts: https.AgentOptions) {
+    super(agentOpts);
+  }
+
+  override createConnection(options: tls.ConnectionOptions, done: (err: Error | null, socket?: Duplex) => void): undefined {
+    const raw = connectToProxy(this.route, this.opts);
+    let settled = false;
+    const finish = (err: Error | null, socket?: Duplex) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      raw.removeAllListeners('data');
+      if (err) raw.destroy();
+      done(err, socket);
+    };
+    const timer = setTimeout(() => finish(new ProxyFailure(undefined, true)), this.opts.connectTimeoutMs);
+    raw.on('error', (err: Error & { code?: string }) => finish(isTlsError(err) ? err : new ProxyFailure()));
+    const target = `${options.host?.includes(':') ? `[${options.host}]` : options.host}:${options.port ?? 443}`;
+    raw.once(this.route.url.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
+      const auth = this.route.authorization ? `Proxy-Authorization: ${this.route.authorization}\r\n` : '';
+      raw.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth}\r\n`);
+    });
+    let head = Buffer.alloc(0);
+    raw.on('data', (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (head.length > 64 * 1024) finish(new ProxyFailure());
+        return;
+      }
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head.subarray(0, end).toString('latin1'))?.[1] ?? 0);
+      if (status !== 200) return finish(new ProxyFailure(status || undefined));
+      // The TLS socket reports errors from here on; this only keeps a late one from being unhandled.
+      raw.removeAllListeners('error');
+      raw.on('error', () => {});
+      const rest = head.subarray(end + 4);
+      if (rest.length) raw.unshift(rest);
+      finish(null, tls.connect({ ...options, socket: raw }));
+    });
+    return undefined;
+  }
+}
+
+function agentFor(url: URL, route: ProxyRoute | undefined, opts: TransportOptions): http.Agent {
+  const key = `${url.protocol}|${opts.verifySsl}|${opts.caBundle ?? ''}|${routeKey(route, opts.network?.proxy ?? {})}`;
   let agent = agents.get(key);
   if (!agent) {
-    agent = url.protocol === 'https:'
-      ? new https.Agent({
-          keepAlive: true,
-          rejectUnauthorized: opts.verifySsl,
-          ca: opts.caBundle ? readFileSync(opts.caBundle) : undefined,
-        })
-      : new http.Agent({ keepAlive: true });
+    const endpointTls = { rejectUnauthorized: opts.verifySsl, ca: opts.caBundle ? readFileSync(opts.caBundle) : undefined };
+    if (route && !route.forward) agent = new TunnelAgent(route, opts, { keepAlive: true, ...endpointTls });
+    else if (route) {
+      // Absolute-form requests: the pool holds connections to the proxy itself.
+      agent = route.url.protocol === 'https:'
+        ? new https.Agent({ keepAlive: true, ...proxyTlsOptions(opts) })
+        : new http.Agent({ keepAlive: true });
+    } else {
+      agent = url.protocol === 'https:' ? new https.Agent({ keepAlive: true, ...endpointTls }) : new http.Agent({ keepAlive: true });
+    }
     agents.set(key, agent);
   }
   return agent;
+}
+
+function isTlsError(err: Error & { code?: string }): boolean {
+  return /CERT|SSL|TLS/.test(err.code ?? '') || /certificate/i.test(err.message);
 }
 
 function flatHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
@@ -49,11 +139,32 @@ function flatHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
 }
 
 export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResponse> {
-  const lib = req.url.protocol === 'https:' ? https : http;
+  const route = opts.network ? proxyRouteFor(req.url, opts.network) : undefined;
   const endpoint = `${req.url.protocol}//${req.url.host}`;
+  const proxyError = (retryable: boolean) => new TransportError(retryable ? 'proxy' : 'proxy-auth', `Failed to connect to proxy URL: "${route!.masked}"`, endpoint);
+  const agent = agentFor(req.url, route, opts);
+  let target: string | URL = req.url;
+  let options: https.RequestOptions = { method: req.method, headers: req.headers, agent };
+  let lib: typeof http | typeof https = req.url.protocol === 'https:' ? https : http;
+  if (route) opts.trace?.(`proxy ${route.masked} (${route.forward ? 'absolute-form' : 'CONNECT tunnel'})`);
+  if (route?.forward) {
+    // Absolute-form: the proxy reads the target from the request line and Host.
+    lib = route.url.protocol === 'https:' ? https : http;
+    const headers: Record<string, string> = { host: req.url.host, ...req.headers };
+    if (route.authorization) headers['proxy-authorization'] = route.authorization;
+    target = route.url.origin;
+    options = { ...options, headers, path: req.url.href, servername: net.isIP(route.url.hostname) ? undefined : route.url.hostname };
+  }
   return new Promise((resolve, reject) => {
     let connectTimer: NodeJS.Timeout | undefined;
-    const request = lib.request(req.url, { method: req.method, headers: req.headers, agent: agentFor(req.url, opts) }, (res) => {
+    let connected = false;
+    const request = lib.request(target, options, (res) => {
+      if (route?.forward && res.statusCode === 407) {
+        res.resume();
+        opts.trace?.('the proxy answered 407 Proxy Authentication Required');
+        reject(proxyError(false));
+        return;
+      }
       if (req.streamBody && (res.statusCode ?? 0) < 300) {
         resolve({ statusCode: res.statusCode ?? 0, statusMessage: res.statusMessage, headers: flatHeaders(res.headers), body: Buffer.alloc(0), bodyStream: res });
         return;
@@ -70,6 +181,8 @@ export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResp
       request.destroy(new TransportError('read-timeout', `Read timeout on endpoint URL: "${req.url.href}"`, endpoint));
     });
     request.on('socket', (socket) => {
+      connected = !socket.connecting;
+      socket.once('connect', () => { connected = true; });
       if (socket.connecting) {
         connectTimer = setTimeout(() => {
           request.destroy(new TransportError('connect-timeout', `Connect timeout on endpoint URL: "${req.url.href}"`, endpoint));
@@ -80,8 +193,14 @@ export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResp
     request.on('error', (err: Error & { code?: string }) => {
       clearTimeout(connectTimer);
       if (err instanceof TransportError) return reject(err);
-      const tls = /CERT|SSL|TLS/.test(err.code ?? '') || /certificate/i.test(err.message);
-      if (tls) return reject(new TransportError('tls', `SSL validation failed for ${req.url.href} ${err.message}`, endpoint));
+      if (err instanceof ProxyFailure) {
+        if (err.timedOut) return reject(new TransportError('connect-timeout', `Connect timeout on endpoint URL: "${req.url.href}"`, endpoint));
+        if (err.status) opts.trace?.(`the proxy answered CONNECT with ${err.status}`);
+        return reject(proxyError(true));
+      }
+      if (isTlsError(err)) return reject(new TransportError('tls', `SSL validation failed for ${req.url.href} ${err.message}`, endpoint));
+      // Not reaching a proxy that forwards is the proxy's failure, not the endpoint's.
+      if (route?.forward && !connected) return reject(proxyError(true));
       reject(new TransportError('connect', `Could not connect to the endpoint URL: "${req.url.href}"`, endpoint));
     });
     if (req.body !== undefined) request.end(req.body);

@@ -13,6 +13,7 @@ import type { SsoSessionConfig } from './session-config.js';
 import { SsoCache } from './sso-cache.js';
 import type { CachedToken } from './token-cache.js';
 import { secondsUntil } from './timestamps.js';
+import type { NetworkSettings } from '../http/proxy.js';
 
 export const TOKEN_EXPIRY_WINDOW_S = 15 * 60;
 
@@ -25,6 +26,7 @@ export interface SsoLoginOptions {
   cacheDir?: string;
   /** The sso-oidc endpoint override (AWS_ENDPOINT_URL_SSO_OIDC and friends). */
   oidcEndpointUrl?: string;
+  network?: NetworkSettings;
   now?: () => Date;
   /**
    * `sso login` always gets a new token (force). Without force a cached token with more than
@@ -73,7 +75,7 @@ export async function ssoLogin(opts: SsoLoginOptions): Promise<SsoLoginResult> {
 
 async function authorize(opts: SsoLoginOptions, cache: SsoCache, interaction: LoginInteraction, now: () => Date): Promise<CachedToken> {
   const { config } = opts;
-  const oidc = oidcApi({ region: config.region, endpointUrl: opts.oidcEndpointUrl });
+  const oidc = oidcApi({ region: config.region, endpointUrl: opts.oidcEndpointUrl, network: opts.network });
   const key = { startUrl: config.startUrl, region: config.region, scopes: config.scopes, sessionName: config.sessionName };
   const registration = await obtainRegistration(oidc, cache, { key, flow: opts.flow, issuerUrl: config.startUrl, now });
   let result: CreateTokenResult;

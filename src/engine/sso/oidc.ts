@@ -1,11 +1,14 @@
 // The SSO-OIDC operations awsdeck uses, typed, over the shared request pipeline (unsigned).
 import { createClient, type AwsClient } from '../http/client.js';
+import type { NetworkSettings } from '../http/proxy.js';
 
 export interface OidcEndpoint {
   region: string;
   /** AWS_ENDPOINT_URL_SSO_OIDC / AWS_ENDPOINT_URL / profile endpoint_url, when configured. */
   endpointUrl?: string;
   userAgent?: string;
+  /** Proxies (ResolvedSettings.network); by default this process's environment's. */
+  network?: NetworkSettings;
 }
 
 export interface RegisterClientResult {
@@ -39,7 +42,7 @@ export interface OidcApi {
 }
 
 export function oidcApi(endpoint: OidcEndpoint): OidcApi {
-  const base = { service: 'sso-oidc', region: endpoint.region, endpointUrl: endpoint.endpointUrl, unsigned: true, userAgent: endpoint.userAgent };
+  const base = { service: 'sso-oidc', region: endpoint.region, endpointUrl: endpoint.endpointUrl, unsigned: true, userAgent: endpoint.userAgent, network: endpoint.network };
   const client: AwsClient = createClient(base);
   const once: AwsClient = createClient({ ...base, maxAttempts: 1 });
   return {

@@ -5,6 +5,7 @@ import { createClient, type AwsClient } from '../http/client.js';
 import { ServiceError } from '../http/errors.js';
 import { LoginCancelledError, UnauthorizedSsoTokenError } from './errors.js';
 import { sleep } from './interaction.js';
+import type { NetworkSettings } from '../http/proxy.js';
 
 export interface PortalAccount { accountId: string; accountName?: string; emailAddress?: string }
 export interface PortalRole { accountId: string; roleName: string }
@@ -14,6 +15,7 @@ export interface PortalOptions {
   region: string;
   accessToken: string;
   endpointUrl?: string;
+  network?: NetworkSettings;
   /** Upper bound on requests per second across this client (default 10; must stay under 20). */
   maxRequestsPerSecond?: number;
   /** Retries of a throttled call before giving up (default 8). */
@@ -32,7 +34,7 @@ export class PortalClient {
 
   constructor(private readonly opts: PortalOptions) {
     // Our own pacing and backoff replace the pipeline's retries, so each attempt is visible.
-    this.client = createClient({ service: 'sso', region: opts.region, endpointUrl: opts.endpointUrl, unsigned: true, maxAttempts: 1 });
+    this.client = createClient({ service: 'sso', region: opts.region, endpointUrl: opts.endpointUrl, network: opts.network, unsigned: true, maxAttempts: 1 });
     // Capped at 18/s: slot jitter can then never put 20 requests inside one second.
     this.spacingMs = 1000 / Math.min(opts.maxRequestsPerSecond ?? 10, 18);
   }

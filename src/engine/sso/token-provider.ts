@@ -13,6 +13,7 @@ import type { SsoSessionConfig } from './session-config.js';
 import { SsoCache } from './sso-cache.js';
 import type { CachedToken } from './token-cache.js';
 import { secondsUntil } from './timestamps.js';
+import type { NetworkSettings } from '../http/proxy.js';
 
 const REFRESH_ATTEMPT_SPACING_MS = 60_000;
 
@@ -26,6 +27,7 @@ export interface SsoTokenProviderOptions {
   env: Env;
   cacheDir?: string;
   oidcEndpointUrl?: string;
+  network?: NetworkSettings;
   now?: () => Date;
   /** The command to suggest in errors, e.g. `awsdeck sso login --profile dev`. */
   loginCommand?: string;
@@ -108,7 +110,7 @@ export class SsoTokenProvider {
 }
 
 /** One refresh_token grant; undefined (not an error) when the token cannot be refreshed. */
-export async function refreshToken(token: CachedToken, opts: Pick<SsoTokenProviderOptions, 'config' | 'oidcEndpointUrl' | 'debug'>, now: () => Date): Promise<CachedToken | undefined> {
+export async function refreshToken(token: CachedToken, opts: Pick<SsoTokenProviderOptions, 'config' | 'oidcEndpointUrl' | 'debug' | 'network'>, now: () => Date): Promise<CachedToken | undefined> {
   const { clientId, clientSecret, refreshToken: refresh, registrationExpiresAt } = token;
   if (!refresh || !clientId || !clientSecret || !registrationExpiresAt) {
     opts.debug?.('SSO token cannot be refreshed: the cache has no refresh token or registration');
@@ -120,7 +122,7 @@ export async function refreshToken(token: CachedToken, opts: Pick<SsoTokenProvid
   }
   const { config } = opts;
   try {
-    const oidc = oidcApi({ region: config.region, endpointUrl: opts.oidcEndpointUrl });
+    const oidc = oidcApi({ region: config.region, endpointUrl: opts.oidcEndpointUrl, network: opts.network });
     const r = await oidc.createToken({ grantType: 'refresh_token', clientId, clientSecret, refreshToken: refresh });
     const next: CachedToken = {
       startUrl: config.startUrl,
