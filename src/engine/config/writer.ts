@@ -3,7 +3,9 @@
 // existing keys are rewritten in place as `key = value`, new keys go after the section's last
 // key line, a missing section is appended with no blank line, nothing else is touched.
 // One known consequence: like the CLI (Python text mode), an in-place edit turns CRLF into LF.
-import { firstNonSpace, pyStrip, shlexQuote, universalLines } from './pystr.js';
+// One CLI bug is not copied: a section whose header is quoted differently is edited in place
+// (see findHeader).
+import { firstNonSpace, pyStrip, shlexQuote, shlexSplit, universalLines } from './pystr.js';
 
 /** A value to write: text, a nested block (`s3 =` + sub-keys), or null to delete the key's line. */
 export type WriteValue = string | Record<string, string> | null;
@@ -51,6 +53,38 @@ function headerMatches(line: string, section: string): boolean {
   return parts.length > 1 && m[0] === `[${parts[0]} "${parts.slice(1).join(' ')}"]`;
 }
 
+const NAMED_KINDS = ['profile', 'sso-session', 'services'];
+
+/** `profile dev`, `profile "dev"`, `profile  'dev' ` → one key, as the reader names them (§1.3). */
+function readerKey(sectionText: string): string | undefined {
+  let words: string[];
+  try {
+    words = shlexSplit(sectionText);
+  } catch {
+    return undefined;
+  }
+  return words.length === 2 && NAMED_KINDS.includes(words[0]) ? `${words[0]}\0${words[1]}` : undefined;
+}
+
+/**
+ * The header line of `section`. The CLI's writer finds only `[profile NAME]` and `[profile "NAME"]`
+ * and otherwise appends a second section (`[profile 'team dev']` after `[profile "team dev"]`),
+ * which then replaces the first for every reader. Here any header the reader takes for the same
+ * profile (sso-session, services) is the one edited: the last one, since the last one wins.
+ */
+function findHeader(lines: string[], section: string): number {
+  const isHeader = (line: string) => !/^[#;]/.test(pyStrip(line));
+  const literal = lines.findIndex((line) => isHeader(line) && headerMatches(line, section));
+  const wanted = readerKey(section);
+  if (wanted === undefined) return literal;
+  let last = -1;
+  lines.forEach((line, i) => {
+    const m = SECTION_RE.exec(line.replace(/\n$/, ''));
+    if (m && isHeader(line) && readerKey(m[1]) === wanted) last = i;
+  });
+  return last >= 0 ? last : literal;
+}
+
 function isSectionLine(line: string): boolean {
   return SECTION_RE.test(line.replace(/\n$/, ''));
 }
@@ -88,7 +122,7 @@ export function applyConfigUpdate(existing: string | undefined, section: string,
   validateWrite(section, values);
   if (existing === undefined) return `[${section}]\n${renderValues(values)}`;
   const lines = universalLines(existing);
-  const start = lines.findIndex((line) => !/^[#;]/.test(pyStrip(line)) && headerMatches(line, section));
+  const start = findHeader(lines, section);
   if (start < 0) return appendSection(existing, section, values);
   updateSection(lines, start, { ...values });
   return lines.join('');
@@ -160,7 +194,7 @@ function updateNested(lines: string[], keyLine: number, pending: Record<string, 
 /** Beyond the CLI: drop a whole section (header to the next header) for the profile editor. */
 export function removeSection(existing: string, section: string): string {
   const lines = universalLines(existing);
-  const start = lines.findIndex((line) => !/^[#;]/.test(pyStrip(line)) && headerMatches(line, section));
+  const start = findHeader(lines, section);
   if (start < 0) return existing;
   let end = start + 1;
   while (end < lines.length && !isSectionLine(lines[end])) end++;
@@ -175,7 +209,7 @@ export function removeSection(existing: string, section: string): string {
 export function renameSection(existing: string, from: string, to: string): string {
   validateWrite(to, {});
   const lines = universalLines(existing);
-  const start = lines.findIndex((line) => !/^[#;]/.test(pyStrip(line)) && headerMatches(line, from));
+  const start = findHeader(lines, from);
   if (start < 0) return existing;
   const indent = /^\s*/.exec(lines[start])![0];
   lines[start] = `${indent}[${to}]\n`;
