@@ -2,8 +2,8 @@
 // Frames are at most rows-1 high: a frame as tall as the terminal makes Ink 6 clear the screen each time.
 import { Box, useInput, useStdout } from 'ink';
 import { useMemo, useReducer, useState } from 'react';
-import type { ActionContext } from '../src/app/actions.js';
-import { useActions, useServices, useTerminalSize } from '../src/app/dashboard-context.js';
+import { isActionInView, viewScope, type ActionContext } from '../src/app/actions.js';
+import { useActions, useReadOnly, useServices, useTerminalSize } from '../src/app/dashboard-context.js';
 import { createKeyFeeder } from '../src/app/key-feeder.js';
 import { keyPressesFromInk } from '../src/app/keys.js';
 import { breadcrumb, topView, viewStackReducer, type ViewEntry } from '../src/app/view-stack.js';
@@ -20,7 +20,8 @@ export type Overlay = 'help' | 'command' | 'region' | undefined;
 
 export function App({ size }: { size?: { columns: number; rows: number } }) {
   const services = useServices();
-  const { bus, dashboard, readOnly } = services;
+  const { bus, dashboard } = services;
+  const readOnly = useReadOnly();
   const { stdout } = useStdout();
   const { columns, rows } = useTerminalSize(stdout as NodeJS.WriteStream, size);
   const [stack, dispatchView] = useReducer(viewStackReducer, [{ id: 'profiles' } as ViewEntry]);
@@ -55,13 +56,30 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
   const width = columns;
   const frameHeight = Math.max(3, rows - 1);
   const bodyHeight = Math.max(1, frameHeight - 3);
-  const scopes = ['profiles', 'errors', 'populate', 'resource', 'detail'].includes(view.id) ? [view.id, 'table', 'global'] : [view.id, 'global'];
+  const scopes = [
+    // A resource view's own actions (stop, start, …) come first.
+    ...(view.resource ? [viewScope(view.resource.descriptor)] : []),
+    ...(['profiles', 'errors', 'populate', 'resource', 'detail'].includes(view.id) ? [view.id, 'table', 'global'] : [view.id, 'global']),
+  ];
   const openPopulate = (requested?: string) => {
     void dashboard.pickSsoSession(requested, session.profile).then((ssoSession) => {
       if (ssoSession) dispatchView({ type: 'push', view: { id: 'populate', ssoSession, profile: session.profile } });
     });
   };
   const modalOpen = Boolean(prompt) || overlay === 'help' || overlay === 'region';
+  /** `:stop`: the view's action runs as its key would, once the palette has closed. */
+  const act = (command: string): string | undefined => {
+    const descriptor = view.resource?.descriptor;
+    const action = descriptor && services.actions.find((a) => a.id === `${descriptor.id}.${command}`);
+    if (!action) return `:${command} works in a view that has it (${command} is not an action of ${descriptor?.title ?? 'this view'})`;
+    if (!isActionInView(action, ctx)) return `:${command} is not available in read-only mode`;
+    if (!action.keys.length) return `:${command} has no key bound (keys.json)`;
+    setTimeout(() => bus.dispatch({ name: action.keys[0] }), 0);
+    return undefined;
+  };
+  const auditLog = () => dispatchView({
+    type: 'push', view: { id: 'detail', profile: session.profile, detail: { title: 'audit log (newest last)', load: async () => dashboard.engine.auditLog() } },
+  });
   return (
     <Box flexDirection="column" width={width} height={frameHeight} overflow="hidden">
       <Header width={width} trail={breadcrumb(stack)} />
@@ -73,7 +91,7 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
         {!prompt && overlay === 'region' ? <RegionPicker height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
       </Box>
       {overlay === 'command'
-        ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')} populate={openPopulate}
+        ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')} populate={openPopulate} act={act} auditLog={auditLog}
             go={(id) => (id === 'profiles' ? dispatchView({ type: 'reset', view: { id } }) : dispatchView({ type: 'push', view: { id, profile: session.profile } }))}
             open={(entry) => dispatchView({ type: 'push', view: entry })} />
         : <Footer scopes={scopes} ctx={ctx} width={width} />}

@@ -16,9 +16,12 @@ export interface CommandPaletteProps {
   open(entry: ViewEntry): void;
   openHelp(): void;
   populate(ssoSession?: string): void;
+  /** Runs a row action of the view on screen; says why not when it cannot. */
+  act(command: string): string | undefined;
+  auditLog(): void;
 }
 
-export function CommandPalette({ onClose, go, open, openHelp, populate }: CommandPaletteProps) {
+export function CommandPalette({ onClose, go, open, openHelp, populate, act, auditLog }: CommandPaletteProps) {
   const { dashboard, browser, quit } = useServices();
   const { profiles } = useStore(dashboard.profiles);
   const session = useStore(dashboard.session);
@@ -56,6 +59,12 @@ export function CommandPalette({ onClose, go, open, openHelp, populate }: Comman
       case 'help': openHelp(); return;
       case 'populate': populate(command.ssoSession); break;
       case 'quit': quit(); break;
+      case 'audit-log': auditLog(); break;
+      case 'action': {
+        const problem = act(command.command);
+        if (problem) { setError(problem); return; }
+        break;
+      }
       case 'profile': dashboard.switchProfile(command.name); void dashboard.check(command.name, true); break;
       case 'region': dashboard.switchRegion(command.name); break;
       case 'resource': case 'operation': {

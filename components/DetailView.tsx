@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ActionContext } from '../src/app/actions.js';
 import { detailLines, findMatches } from '../src/app/browse/detail-text.js';
 import { explainViewError } from '../src/app/browse/view-errors.js';
-import { useActions, useServices } from '../src/app/dashboard-context.js';
+import { useActions, useReadOnly, useServices } from '../src/app/dashboard-context.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
 import { visibleText } from '../src/app/sanitize.js';
 import { CommandLine } from './CommandLine.js';
@@ -14,7 +14,8 @@ import type { ViewProps } from './ViewBody.js';
 type Loaded = { status: 'loading' } | { status: 'ok'; value: unknown } | { status: 'error'; error: unknown };
 
 export function DetailView({ entry, width, height, active, onContext }: ViewProps) {
-  const { theme, readOnly, copyToClipboard, dashboard } = useServices();
+  const { theme, copyToClipboard, dashboard } = useServices();
+  const readOnly = useReadOnly();
   const detail = entry.detail!;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [format, setFormat] = useState<'yaml' | 'json'>('yaml');

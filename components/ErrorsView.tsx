@@ -2,7 +2,7 @@
 // decodes the encoded authorization message (when the principal may call DecodeAuthorizationMessage).
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { useActions, useServices } from '../src/app/dashboard-context.js';
+import { useActions, useReadOnly, useServices } from '../src/app/dashboard-context.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
 import { visibleLines, visibleText } from '../src/app/sanitize.js';
 import { useStore } from '../src/app/store.js';
@@ -18,7 +18,8 @@ const columns: Column[] = [
 ];
 
 export function ErrorsView({ width, height, active, onContext }: ViewProps) {
-  const { dashboard, theme, readOnly } = useServices();
+  const { dashboard, theme } = useServices();
+  const readOnly = useReadOnly();
   const { errors } = useStore(dashboard.errors);
   const [selected, setSelected] = useState(0);
   // Messages and codes come from services and files: drawn only escaped (a message may hold newlines too).

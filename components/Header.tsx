@@ -1,13 +1,14 @@
 // Two lines: who and where (profile, account, region, time left, badges), then the principal, or
 // in the resource browser the trail of where you are (profile › region › view › …).
 import { Box, Text } from 'ink';
-import { useServices, useNow } from '../src/app/dashboard-context.js';
+import { useNow, useReadOnly, useServices } from '../src/app/dashboard-context.js';
 import { formatTimeLeft, principalOf, stateLabel } from '../src/app/identity-state.js';
 import { visibleText } from '../src/app/sanitize.js';
 import { useStore } from '../src/app/store.js';
 
 export function Header({ width, trail }: { width: number; trail?: string[] }) {
-  const { dashboard, theme, readOnly, demo } = useServices();
+  const { dashboard, theme, demo } = useServices();
+  const readOnly = useReadOnly();
   const session = useStore(dashboard.session);
   const { identities } = useStore(dashboard.profiles);
   const now = useNow();

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionContext } from '../src/app/actions.js';
-import { useActions, useServices } from '../src/app/dashboard-context.js';
+import { useActions, useReadOnly, useServices } from '../src/app/dashboard-context.js';
 import type { SsoAssignment } from '../src/app/engine-port.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
 import { assignmentFilter, assignmentKey, populateCells, populateColumns, selectable, toggle, toggleAll } from '../src/app/populate-rows.js';
@@ -13,7 +13,8 @@ import { Table } from './Table.js';
 import type { ViewProps } from './ViewBody.js';
 
 export function PopulateView({ entry, width, height, active, onContext }: ViewProps) {
-  const { dashboard, readOnly, theme } = useServices();
+  const { dashboard, theme } = useServices();
+  const readOnly = useReadOnly();
   const ssoSession = entry.ssoSession ?? '';
   const [assignments, setAssignments] = useState<SsoAssignment[]>();
   const [failed, setFailed] = useState(false);

@@ -17,6 +17,8 @@ export interface StatusProps {
   query: string;
   width: number;
   where: { profile: string; region: string; service: string; operation: string };
+  /** Rows picked with space for an action. */
+  picked?: number;
 }
 
 function progress(state: ListingState): string {
@@ -29,7 +31,7 @@ function progress(state: ListingState): string {
   }
 }
 
-export function ResourceStatus({ title, flat, following, shown, state, query, width, where }: StatusProps) {
+export function ResourceStatus({ title, flat, following, shown, state, query, width, where, picked = 0 }: StatusProps) {
   const { theme } = useServices();
   const problem = state.status === 'error' ? explainViewError(state.error, where) : undefined;
   const counts = shown.count === shown.total ? `${shown.total}` : `${shown.count}/${shown.total}`;
@@ -39,6 +41,7 @@ export function ResourceStatus({ title, flat, following, shown, state, query, wi
       {flat ? <Text {...theme.info}> [flat]</Text> : null}
       {following ? <Text {...theme.info}> [following]</Text> : null}
       <Text {...theme.muted}>  {counts} {shown.total === 1 ? 'row' : 'rows'} · {progress(state)}</Text>
+      {picked ? <Text {...theme.accent}>  {picked} picked</Text> : null}
       {query ? <Text {...theme.accent}>  query: {visibleText(query)}</Text> : null}
     </Text>
   );

@@ -4,14 +4,15 @@ import { Box, Text } from 'ink';
 import jmespath from 'jmespath';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { viewById, type ChildView } from '../services/index.js';
-import type { ActionContext } from '../src/app/actions.js';
+import { viewScope, type ActionContext } from '../src/app/actions.js';
 import { listingParams, type ListingRequest } from '../src/app/browse/browser.js';
 import { cliLine, rowsQuery } from '../src/app/browse/cli-line.js';
 import type { ExportFormat } from '../src/app/browse/export.js';
 import { nextSort, type SortState } from '../src/app/browse/table-model.js';
 import { useFollow } from '../src/app/browse/use-follow.js';
 import { useListingState, useResourceTable } from '../src/app/browse/use-resource-table.js';
-import { useActions, useKeyLayer, useServices } from '../src/app/dashboard-context.js';
+import { useRowActions } from '../src/app/browse/use-row-actions.js';
+import { useActions, useKeyLayer, useReadOnly, useServices } from '../src/app/dashboard-context.js';
 import { ENVIRONMENT_PROFILE } from '../src/app/engine-port.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
 import type { Token } from '../src/app/theme.js';
@@ -23,7 +24,8 @@ import type { ViewProps } from './ViewBody.js';
 const text = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value));
 
 export function ResourceView({ entry, width, height, active, push, onContext }: ViewProps) {
-  const { browser, dashboard, readOnly, copyToClipboard } = useServices();
+  const { browser, dashboard, copyToClipboard } = useServices();
+  const readOnly = useReadOnly();
   const resource = entry.resource!;
   const profile = entry.profile ?? '';
   const { descriptor, scope, region } = resource;
@@ -50,11 +52,18 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   });
   const related = row && !querying ? descriptor.related?.(row.item, scope) : undefined;
   const tableHeight = height - 1 - (bar ? 1 : 0) - (bar === 'query' && shown.query?.kind === 'error' ? 1 : 0);
+  const rowActions = useRowActions({
+    descriptor, scope, profile, region, state, reload: () => setReloads((n) => n + 1),
+    rows: () => listing.rows, selected: querying ? undefined : row,
+  });
 
   const ctx: ActionContext = {
     view: 'resource', readOnly, canGoBack: true, filtered: filter !== '' || query !== '',
-    row: { selected: String(row !== undefined), loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying),
-      canFollow: String(follow.canFollow), hasRelated: String(Boolean(descriptor.related)), related: String(Boolean(related)) },
+    row: {
+      selected: String(row !== undefined), loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying),
+      canAct: String(Boolean(descriptor.actions?.length) && !querying),
+      canFollow: String(follow.canFollow), hasRelated: String(Boolean(descriptor.related)), related: String(Boolean(related)),
+    },
   };
   const ctxKey = JSON.stringify([ctx.row, ctx.filtered]);
   useEffect(() => { if (active) onContext({ row: ctx.row, filtered: ctx.filtered }); }, [active, ctxKey]);
@@ -99,7 +108,9 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     return true;
   }, active && bar === 'export');
 
-  useActions(['resource', 'table'], ctx, {
+  useActions([viewScope(descriptor), 'resource', 'table'], ctx, {
+    ...rowActions.handlers,
+    'resource.pick': () => { rowActions.togglePick(); move('table.down')(); },
     'table.down': move('table.down'), 'table.up': move('table.up'), 'table.top': move('table.top'),
     'table.bottom': move('table.bottom'), 'table.pageDown': move('table.pageDown'), 'table.pageUp': move('table.pageUp'),
     'table.filter': () => setBar('filter'),
@@ -134,11 +145,15 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     },
   }, 'view', active && !bar);
 
-  const toneOf = (i: number): Token | undefined => (querying ? undefined : descriptor.tone?.(shown.rowAt(i).item));
+  const toneOf = (i: number): Token | undefined => {
+    if (querying) return undefined;
+    const item = shown.rowAt(i).item;
+    return rowActions.isPicked(item) ? 'accent' : descriptor.tone?.(item);
+  };
   const source = useMemo(() => ({ count: shown.count, cellsAt: (i: number) => shown.rowAt(i).cells, naturalWidths: shown.naturalWidths, version: shown.version }), [shown]);
   return (
     <Box flexDirection="column" height={height}>
-      <ResourceStatus title={descriptor.label ? descriptor.label(scope) : descriptor.title} flat={flat} following={follow.following} shown={shown} state={state} query={query} width={width}
+      <ResourceStatus title={descriptor.label ? descriptor.label(scope) : descriptor.title} flat={flat} following={follow.following} shown={shown} state={state} query={query} width={width} picked={rowActions.picked.size}
         where={{ profile, region, service: descriptor.service, operation: descriptor.operation }} />
       {state.status === 'error' && listing.rows.length === 0 ? null : (
         <Table columns={shown.columns} source={source} toneOf={toneOf} selected={cursor} width={width} height={tableHeight}

@@ -19,6 +19,13 @@ const stateTone: Record<string, 'ok' | 'warn' | 'danger' | 'muted'> = {
 
 const name = { id: 'name', title: 'Name', path: tagPath('Name'), min: 4, max: 24, grow: 1 };
 
+const instanceState = (item: Record<string, unknown>) => str((item.State as Record<string, unknown> | undefined)?.Name);
+const inState = (...states: string[]) => (item: Record<string, unknown>) => states.includes(instanceState(item));
+const instanceCall = (operation: string) => (items: Array<Record<string, unknown>>) =>
+  ({ service: 'ec2', operation, params: { InstanceIds: items.map((i) => str(i.InstanceId)) } });
+// A state change is over when the instance is no longer between two states.
+const settledInstance = (item: Record<string, unknown>) => !['pending', 'stopping', 'shutting-down'].includes(instanceState(item));
+
 export const instances: ResourceDescriptor = {
   id: 'ec2.instances',
   title: 'EC2 instances',
@@ -38,6 +45,15 @@ export const instances: ResourceDescriptor = {
   ],
   identity: { id: 'InstanceId', name: tagPath('Name'), arn: ec2Arn('instance', 'InstanceId') },
   detail: 'row',
+  actions: [
+    { command: 'start', keys: ['s'], description: 'start instance', appliesTo: inState('stopped'), call: instanceCall('StartInstances'), dryRun: true, settled: settledInstance },
+    { command: 'stop', keys: ['S'], description: 'stop instance', appliesTo: inState('running', 'pending'), call: instanceCall('StopInstances'), dryRun: true, settled: settledInstance },
+    { command: 'reboot', keys: ['B'], description: 'reboot instance', appliesTo: inState('running'), call: instanceCall('RebootInstances'), dryRun: true, settled: settledInstance },
+    {
+      command: 'terminate', keys: ['ctrl+d'], description: 'terminate instance', appliesTo: (i) => instanceState(i) !== 'terminated',
+      call: instanceCall('TerminateInstances'), dryRun: true, typeToConfirm: true, settled: settledInstance,
+    },
+  ],
   tone: (item) => stateTone[str((item.State as { Name?: string } | undefined)?.Name)],
   consoleUrl: ec2Console((i) => `InstanceDetails:instanceId=${str(i.InstanceId)}`),
 };

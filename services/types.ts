@@ -86,8 +86,8 @@ export interface ResourceDescriptor {
   follow?: FollowSpec;
   /** A row's colour from its state (running green, stopped dim): a theme token name. */
   tone?: (item: Record<string, unknown>) => 'ok' | 'warn' | 'danger' | 'muted' | undefined;
-  /** Actions on rows (start, stop, download, …): filled in by the actions work; none yet. */
-  actions?: never[];
+  /** Actions on the selected row or the rows picked with space: keys, palette commands, `?`. */
+  actions?: RowAction[];
 }
 
 /** Where a view is looked at: what ARNs and console links need. */
@@ -95,4 +95,25 @@ export interface Where {
   region: string;
   account?: string;
   scope: Scope;
+}
+
+/**
+ * Something done to rows (stop these instances). One call for all the rows it applies to; every
+ * row action mutates, so read-only mode hides it, and it always asks first.
+ */
+export interface RowAction {
+  /** Palette command and registry id suffix: `stop` → `:stop`, `ec2.instances.stop`. */
+  command: string;
+  keys: string[];
+  /** `stop`: says what happens, in the confirmation as well (`Stop 2 instances`). */
+  description: string;
+  /** Rows it can act on now (stop: running or pending ones); the others are left out and said so. */
+  appliesTo?: (item: Record<string, unknown>) => boolean;
+  call: (items: Array<Record<string, unknown>>, scope: Scope) => { service: string; operation: string; params: Record<string, unknown> };
+  /** Sent with `DryRun: true` first: a refusal is shown (decoded) before anything is asked. */
+  dryRun?: boolean;
+  /** The confirmation wants the row's id or name typed (terminate), not just `y`. */
+  typeToConfirm?: boolean;
+  /** After the call, the rows are listed again until this holds for every acted-on row. */
+  settled?: (item: Record<string, unknown>) => boolean;
 }

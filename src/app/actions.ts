@@ -1,5 +1,7 @@
 // The one action registry: every command the dashboard knows, with its keys. Key handling, the footer
 // and the `?` help are all derived from these records, so they cannot disagree.
+import { resourceViews } from '../../services/index.js';
+import type { ResourceDescriptor } from '../../services/types.js';
 import type { KeyPress } from './keys.js';
 
 /** What an action's `when` may look at. Views fill in what they know. */
@@ -37,6 +39,17 @@ const rowHas = (key: string, ...values: string[]) => (row: NonNullable<ActionCon
 const rowSelected = rowHas('selected', 'true');
 // The environment row has no section in any file: nothing to edit, rename or delete.
 const fileProfile = (row: NonNullable<ActionContext['row']>) => row.kind !== 'environment';
+
+/** The registry scope of a resource view's own actions. */
+export const viewScope = (descriptor: Pick<ResourceDescriptor, 'id'>) => `view:${descriptor.id}`;
+
+/** A descriptor's row actions as registry entries: they change things, so they ask first. */
+function rowActionDefs(descriptor: ResourceDescriptor): ActionDef[] {
+  return (descriptor.actions ?? []).map((action) => ({
+    id: `${descriptor.id}.${action.command}`, keys: action.keys, description: action.description, scope: viewScope(descriptor),
+    dangerous: true, onRow: rowSelected,
+  }));
+}
 
 export const defaultActions: ActionDef[] = [
   { id: 'help', keys: ['?'], description: 'help: every key', scope: 'global', footer: true },
@@ -91,6 +104,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'resource.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'resource', onRow: rowSelected },
   { id: 'resource.export', keys: ['e'], description: 'export rows as shown (CSV/JSON)', scope: 'resource' },
   { id: 'resource.cli', keys: ['c'], description: 'show as CLI command', scope: 'resource' },
+  { id: 'resource.pick', keys: [' '], description: 'pick / unpick the row for an action', scope: 'resource', when: rowIs('canAct', 'true'), onRow: rowSelected },
 
   { id: 'detail.format', keys: ['t'], description: 'YAML / JSON', scope: 'detail', footer: true },
   { id: 'detail.search', keys: ['/'], description: 'search', scope: 'detail', footer: true },
@@ -101,6 +115,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'errors.decode', keys: ['enter'], description: 'decode authorization message', scope: 'errors', footer: true,
     when: rowIs('encoded', 'true') },
   { id: 'errors.clear', keys: ['C'], description: 'clear errors', scope: 'errors' },
+  ...resourceViews.flatMap(rowActionDefs),
 ];
 
 export function isActionEnabled(action: ActionDef, ctx: ActionContext): boolean {

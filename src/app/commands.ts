@@ -13,9 +13,15 @@ export type Command =
   | { type: 'region'; name: string }
   | { type: 'resource'; view: string; region?: string }
   | { type: 'operation'; service: string; operation: string; args: string[] }
+  /** A row action of the view on screen (`:stop`), on its picked or selected rows. */
+  | { type: 'action'; command: string }
+  | { type: 'audit-log' }
   | { type: 'invalid'; message: string };
 
-export const commandWords = ['profiles', 'profile ', 'region ', 'populate', 'errors', 'why', 'help', 'quit'];
+export const commandWords = ['profiles', 'profile ', 'region ', 'populate', 'errors', 'why', 'help', 'quit', 'audit-log'];
+
+/** Every row action's palette word (`stop`, `terminate`, …), whichever view has it. */
+export const actionWords = [...new Set(resourceViews.flatMap((v) => (v.actions ?? []).map((a) => a.command)))];
 
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
@@ -39,11 +45,13 @@ export function parseCommand(text: string, known: { profiles: string[]; regions:
     case 'help': return { type: 'help' };
     case 'populate': return { type: 'populate', ssoSession: arg || undefined };
     case 'q': case 'quit': return { type: 'quit' };
+    case 'audit-log': return { type: 'audit-log' };
     case 'profile':
       return known.profiles.includes(arg) ? { type: 'profile', name: arg } : { type: 'invalid', message: `no profile named "${arg}"` };
     case 'region':
       return isRegionName(arg, known.regions) ? { type: 'region', name: arg } : { type: 'invalid', message: `not a region: "${arg}"` };
   }
+  if (rest.length === 0 && actionWords.includes(word)) return { type: 'action', command: word };
   const view = viewByAlias(word);
   // `:ec2` and `:ec2 sa-east-1` open the view; `:ec2 describe-vpcs …` runs the operation.
   if (view && (rest.length === 0 || (rest.length === 1 && isRegionName(rest[0], known.regions)))) {
@@ -66,7 +74,7 @@ export function parseCommand(text: string, known: { profiles: string[]; regions:
 
 /** Every word the palette takes first: commands, then views by each alias. */
 export function firstWords(): string[] {
-  return [...commandWords, ...resourceViews.flatMap((v) => v.aliases.map((a) => `${a} `))];
+  return [...commandWords, ...actionWords, ...resourceViews.flatMap((v) => v.aliases.map((a) => `${a} `))];
 }
 
 /**

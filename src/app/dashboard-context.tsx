@@ -5,8 +5,10 @@ import type { ActionContext, ActionDef } from './actions.js';
 import { findAction } from './actions.js';
 import type { Browser } from './browse/browser.js';
 import type { Dashboard } from './dashboard-model.js';
+import type { ProfileSummary } from './engine-port.js';
 import type { KeyBus, Layer } from './key-bus.js';
 import type { KeyPress } from './keys.js';
+import { useStore } from './store.js';
 import type { Theme } from './theme.js';
 
 export interface DashboardServices {
@@ -80,4 +82,17 @@ export function useNow(ms = 1000): number {
     return () => clearInterval(timer);
   }, [ms]);
   return now;
+}
+
+/** Read-only: `--read-only`, or `awsdeck_read_only = true` in the profile in use. */
+export function useReadOnly(): boolean {
+  const { readOnly, dashboard } = useServices();
+  const session = useStore(dashboard.session);
+  const { profiles } = useStore(dashboard.profiles);
+  return readOnly || isReadOnlyProfile(profiles.find((p) => p.name === session.profile));
+}
+
+/** `awsdeck_read_only = true` (any case) in the profile's section. */
+export function isReadOnlyProfile(profile: ProfileSummary | undefined): boolean {
+  return profile?.keys.some((k) => k.key === 'awsdeck_read_only' && k.value.trim().toLowerCase() === 'true') ?? false;
 }

@@ -1,5 +1,6 @@
 // Binds the dashboard's engine port to src/engine. Everything that touches files or the network
 // for the dashboard happens here, never in components.
+import { appendAudit, readAudit } from '../engine/audit-log.js';
 import { basename, join } from 'node:path';
 import { writeChange } from '../engine/config/file-store.js';
 import { configFileForWrite } from '../engine/config/paths.js';
@@ -279,6 +280,8 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
 
     regions: () => commonRegions,
     prepare: (service) => { loadService(service); },
+    recordAudit: (entry) => appendAudit(env, entry),
+    auditLog: () => readAudit(env),
 
     service(profile: string, regionName: string, service: string, interaction: Interaction): ServiceCaller {
       const settings = settingsFor(profile);

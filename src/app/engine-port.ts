@@ -1,5 +1,6 @@
 // What the dashboard needs from the engine, as one interface. The real adapter (engine-adapter.ts)
 // binds it to src/engine; tests pass a fake. Components never see this: they see stores.
+import type { AuditEntry } from '../engine/audit-log.js';
 
 export type ProfileKind = 'static' | 'session' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'environment' | 'unknown';
 
@@ -133,6 +134,9 @@ export interface DashboardEngine {
   decodeAuthorizationMessage(profile: string, encoded: string): Promise<string>;
   /** Region names for the region picker. */
   regions(): string[];
+  /** Appends a mutating call to the audit log; `auditLog` reads it back (newest last). */
+  recordAudit(entry: AuditEntry): void;
+  auditLog(): AuditEntry[];
   /** Loads a service's model ahead of its first call (EC2's takes about 15 ms to read). */
   prepare(service: string): void;
   /** A client for the browser: `interaction` answers MFA while credentials are resolved. */

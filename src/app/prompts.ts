@@ -17,8 +17,10 @@ export interface SsoPrompt {
 }
 export interface ConfirmPrompt { kind: 'confirm'; write: PendingWrite; dangerous: boolean; error?: string }
 export interface MessagePrompt { kind: 'message'; title: string; body: string }
+/** An action on resources: `lines` say what it is done to; `typed` must be typed to go ahead (else `y`). */
+export interface ActionPrompt { kind: 'action'; title: string; lines: string[]; typed?: string }
 
-export type OpenPrompt = MfaPrompt | SsoPrompt | ConfirmPrompt | MessagePrompt;
+export type OpenPrompt = MfaPrompt | SsoPrompt | ConfirmPrompt | MessagePrompt | ActionPrompt;
 
 export interface PromptsState { open?: OpenPrompt }
 
@@ -60,6 +62,13 @@ export function createPrompts() {
       return new Promise<string>((resolve, reject) => {
         answer = { resolve, reject };
         store.set({ open: { kind: 'confirm', write, dangerous } });
+      });
+    },
+    /** Resolves when the person confirms; Esc rejects with PromptCancelledError. */
+    confirmAction(title: string, lines: string[], typed?: string): Promise<string> {
+      return new Promise<string>((resolve, reject) => {
+        answer = { resolve, reject };
+        store.set({ open: { kind: 'action', title, lines, typed } });
       });
     },
     showMessage(title: string, body: string) {

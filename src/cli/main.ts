@@ -57,14 +57,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-interface DashboardArgs { demo: boolean; profile?: string; region?: string }
+interface DashboardArgs { demo: boolean; readOnly?: boolean; profile?: string; region?: string }
 
-/** `awsdeck [--demo] [--profile P] [--region R]` opens the dashboard; anything else is a command. */
+/** `awsdeck [--demo] [--read-only] [--profile P] [--region R]` opens the dashboard; anything else is a command. */
 export function parseDashboardArgs(argv: string[]): DashboardArgs | undefined {
   const args: DashboardArgs = { demo: false };
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
     if (word === '--demo') args.demo = true;
+    else if (word === '--read-only') args.readOnly = true;
     else if ((word === '--profile' || word === '--region') && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) args[word === '--profile' ? 'profile' : 'region'] = argv[++i];
     else return undefined;
   }
@@ -74,7 +75,7 @@ export function parseDashboardArgs(argv: string[]): DashboardArgs | undefined {
 
 async function openDashboard(io: CliIO, args: DashboardArgs): Promise<number> {
   const { runDashboard } = await import('../app/run-dashboard.js');
-  return runDashboard({ env: io.env, demo: args.demo, profile: args.profile, region: args.region });
+  return runDashboard({ env: io.env, demo: args.demo, readOnly: args.readOnly, profile: args.profile, region: args.region });
 }
 
 export function usageError(io: CliIO, message: string): number {

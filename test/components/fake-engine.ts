@@ -1,4 +1,5 @@
 // An in-memory engine for component and model tests: profiles, identities and failures on demand.
+import type { AuditEntry } from '../../src/engine/audit-log.js';
 import type { DashboardEngine, Identity, Interaction, PendingWrite, ProfileChange, ProfileSummary, ResponseData, SsoAssignment } from '../../src/app/engine-port.js';
 
 export interface FakeEngine extends DashboardEngine {
@@ -14,6 +15,7 @@ export interface FakeEngine extends DashboardEngine {
   populated: Array<{ ssoSession: string; selected: SsoAssignment[] }>;
   /** Services whose models were prepared, in order. */
   prepared: string[];
+  audit: AuditEntry[];
   /** Pages each `service.Operation` answers with (an Error fails that page), and the calls made. */
   pages: Map<string, Array<ResponseData | Error>>;
   calls: Array<{ profile: string; region: string; service: string; operation: string; params: Record<string, unknown> }>;
@@ -35,12 +37,14 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     ssoTokenMissing: false,
     populated: [],
     prepared: [],
+    audit: [],
     pages: new Map(),
     calls: [],
     service(profile, region, service) {
       const answer = (operation: string, params: Record<string, unknown>) => {
         engine.calls.push({ profile, region, service, operation, params });
-        return engine.pages.get(`${service}.${operation}`) ?? [];
+        // `ec2.StopInstances#DryRun` answers the DryRun call, when set.
+        return (params.DryRun ? engine.pages.get(`${service}.${operation}#DryRun`) : undefined) ?? engine.pages.get(`${service}.${operation}`) ?? [];
       };
       return {
         async call(operation, params) {
@@ -125,6 +129,8 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     },
     regions: () => ['us-east-1', 'eu-west-1', 'ap-southeast-2'],
     prepare: (service) => { engine.prepared.push(service); },
+    recordAudit: (entry) => { engine.audit.push(entry); },
+    auditLog: () => engine.audit,
   };
   return engine;
 }

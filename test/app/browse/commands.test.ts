@@ -7,6 +7,14 @@ const known = { profiles: ['default', 'dev-admin'], regions: ['us-east-1', 'eu-w
 const parse = (text: string) => parseCommand(text, known);
 const typedAhead = (text: string) => commandCandidates(known, text).filter((c) => c.startsWith(text));
 
+describe('parseCommand: actions and the audit log', () => {
+  it('an action word on its own is the view\'s action; the audit log has its own command', () => {
+    for (const command of ['start', 'stop', 'reboot', 'terminate']) expect(parse(command)).toEqual({ type: 'action', command });
+    expect(parse('audit-log')).toEqual({ type: 'audit-log' });
+    expect(typedAhead('ter')).toContain('terminate');
+  });
+});
+
 describe('parseCommand: resource views', () => {
   it('opens a view by any of its aliases, without a region', () => {
     expect(parse('ec2')).toEqual({ type: 'resource', view: 'ec2.instances', region: undefined });
