@@ -104,7 +104,8 @@ export function previewLines(writes: SectionWrite[]): string {
 
 export function closingMessage(profileName: string, skippedCredentials: boolean): string {
   if (skippedCredentials) return `Successfully configured SSO for profile: ${profileName}\n`;
-  if (profileName === 'default') {
+  // The CLI compares case-insensitively: `Default` gets the default profile's lines too.
+  if (profileName.toLowerCase() === 'default') {
     return 'The AWS CLI is now configured to use the default profile.\nRun the following command to verify your configuration:\n\nawsdeck sts get-caller-identity\n';
   }
   return `To use this profile, specify the profile name using --profile, as shown:\n\nawsdeck sts get-caller-identity --profile ${profileName}\n`;
