@@ -95,7 +95,8 @@ async function dryRun(dashboard: Dashboard, profile: string, send: () => Promise
   } catch (error) {
     const code = errorCode(error);
     if (code === 'DryRunOperation') return undefined;
-    if (code !== 'UnauthorizedOperation') throw error;
+    // EC2 says UnauthorizedOperation (with an encoded reason); some servers say AccessDenied.
+    if (code !== 'UnauthorizedOperation' && code !== 'AccessDenied') throw error;
     const message = (error as Error).message;
     const encoded = /Encoded authorization failure message:\s*(\S+)/.exec(message)?.[1];
     let why = '';
