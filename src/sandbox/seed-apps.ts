@@ -70,4 +70,13 @@ export function seedDemoApps(state: SandboxState, accountId: string, env: string
     }));
     apps.logGroups.set(name, { logGroupName: name, creationTime: BASE - 86400_000, retentionInDays: retention, streams });
   }
+  // A stream still being written: `F` on its events view shows each new request as it is logged.
+  const live = `/${env}/app/live`;
+  const started = Date.now() - 60_000;
+  apps.logGroups.set(live, {
+    logGroupName: live, creationTime: started, retentionInDays: 1, streams: [{
+      logStreamName: 'web-1', creationTime: started, events: [],
+      live: { everyMs: 2000, message: (n, t) => `${new Date(t).toISOString()} INFO GET /api/orders/${1000 + n} 200 in ${15 + (n * 37) % 120} ms` },
+    }],
+  });
 }

@@ -2,10 +2,11 @@
 // names, unattached volumes), S3 buckets with nested prefixes and one 100,000-object bucket
 // generated on demand, and the Lambda / CloudFormation / Logs data the dashboard lists.
 import type { SandboxState, Tag } from './state.js';
-import { DEMO_ACCOUNTS } from './seed-org.js';
+import { DEMO_ACCOUNTS, DEMO_USER } from './seed-org.js';
 import { addSecurityGroup, addSubnet, addVpc, ec2Id, ec2Store, launchInstance, type InstanceStateName } from './services/ec2-store.js';
 import { createBucket, md5Hex, putObject, type S3Object } from './services/s3-store.js';
 import { seedDemoApps } from './seed-apps.js';
+import { seedImagesAndTrail } from './seed-images-trail.js';
 
 export const DEMO_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 export const BIG_BUCKET = 'awsdeck-demo-dev-telemetry';
@@ -118,4 +119,6 @@ export function seedDemoResources(state: SandboxState): void {
     seedDemoApps(state, account.accountId, env);
   }
   seedBigBucket(state, DEMO_ACCOUNTS.dev.accountId);
+  // Last, so the EC2 ids seeded before keep their values.
+  seedImagesAndTrail(state, Object.entries(DEMO_ACCOUNTS).map(([env, a]) => ({ accountId: a.accountId, env })), DEMO_REGIONS, DEMO_USER);
 }

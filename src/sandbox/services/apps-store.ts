@@ -6,7 +6,11 @@ export interface Stack {
   summary: Record<string, unknown>; template: string;
   resources: Array<Record<string, unknown>>; events: Array<Record<string, unknown>>;
 }
-export interface LogStream { logStreamName: string; creationTime: number; events: Array<{ timestamp: number; message: string; ingestionTime: number }> }
+export interface LogStream {
+  logStreamName: string; creationTime: number; events: Array<{ timestamp: number; message: string; ingestionTime: number }>;
+  /** A stream still being written (the demo's follow mode has something to tail): one event every `everyMs`. */
+  live?: { everyMs: number; message: (n: number, timestamp: number) => string };
+}
 export interface LogGroup { logGroupName: string; creationTime: number; retentionInDays?: number; streams: LogStream[] }
 
 export interface AppsStore {

@@ -4,11 +4,22 @@ import { fault } from '../fault.js';
 import { appsStore, type LogGroup } from './apps-store.js';
 import { pageOf } from './paging.js';
 
+/** A live stream gets the events due by now (at most the last 10 minutes' worth after a long pause). */
+function catchUp(g: LogGroup, now: number): LogGroup {
+  for (const stream of g.streams) {
+    if (!stream.live) continue;
+    const { everyMs, message } = stream.live;
+    let t = Math.max((stream.events.at(-1)?.timestamp ?? stream.creationTime) + everyMs, now - 600_000);
+    for (; t <= now; t += everyMs) stream.events.push({ timestamp: t, ingestionTime: t + 150, message: message(stream.events.length, t) });
+  }
+  return g;
+}
+
 function group(ctx: CallContext, input: Record<string, any>): LogGroup {
   const name = String(input.logGroupName ?? String(input.logGroupIdentifier ?? '').replace(/^arn:.*:log-group:/, '').replace(/:\*$/, ''));
   const found = appsStore(ctx.state, ctx.principal.accountId, ctx.region).logGroups.get(name);
   if (!found) throw fault('ResourceNotFoundException', 'The specified log group does not exist.');
-  return found;
+  return catchUp(found, ctx.now.getTime());
 }
 
 function limitOf(input: Record<string, any>, max: number, dflt: number): number {
@@ -24,6 +35,7 @@ function arnOf(ctx: CallContext, name: string): string {
 export const logsHandlers: ServiceHandlers = {
   DescribeLogGroups(input, ctx) {
     const all = [...appsStore(ctx.state, ctx.principal.accountId, ctx.region).logGroups.values()]
+      .map((g) => catchUp(g, ctx.now.getTime()))
       .filter((g) => !input.logGroupNamePrefix || g.logGroupName.startsWith(String(input.logGroupNamePrefix)))
       .filter((g) => !input.logGroupNamePattern || g.logGroupName.toLowerCase().includes(String(input.logGroupNamePattern).toLowerCase()))
       .sort((a, b) => (a.logGroupName < b.logGroupName ? -1 : 1));
@@ -57,10 +69,16 @@ export const logsHandlers: ServiceHandlers = {
     if (!stream) throw fault('ResourceNotFoundException', 'The specified log stream does not exist.');
     const events = stream.events.filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp < input.endTime));
     const limit = limitOf(input, 10000, 10000);
-    const fromHead = input.startFromHead === true;
-    const slice = fromHead ? events.slice(0, limit) : events.slice(-limit);
-    // Tokens are stable once the end is reached: clients stop when the token repeats.
-    return { events: slice, nextForwardToken: `f/${String(events.length).padStart(20, '0')}`, nextBackwardToken: `b/${String(0).padStart(20, '0')}` };
+    // Tokens are positions: `f/N` reads forward from event N, `b/N` backward from it. At either end
+    // the token sent comes back, which is how clients know they have caught up.
+    const token = input.nextToken === undefined ? undefined : /^([fb])\/(\d{20})$/.exec(String(input.nextToken));
+    if (input.nextToken !== undefined && !token) throw fault('InvalidParameterException', 'The specified nextToken is invalid.');
+    const at = token ? Math.min(Number(token[2]), events.length) : undefined;
+    const forward = token ? token[1] === 'f' : input.startFromHead === true;
+    const start = forward ? at ?? 0 : Math.max(0, (at ?? events.length) - limit);
+    const end = forward ? Math.min(events.length, start + limit) : at ?? events.length;
+    const position = (n: number) => String(n).padStart(20, '0');
+    return { events: events.slice(start, end), nextForwardToken: `f/${position(end)}`, nextBackwardToken: `b/${position(start)}` };
   },
   FilterLogEvents(input, ctx) {
     const g = group(ctx, input);
