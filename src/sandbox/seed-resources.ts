@@ -68,10 +68,18 @@ function seedEc2(state: SandboxState, accountId: string, env: string): void {
   }
 }
 
-function textObject(key: string, text: string, contentType: string, modified: Date): S3Object {
+function textObject(key: string, text: string, contentType: string, modified: Date, tags?: Tag[]): S3Object {
   const body = Buffer.from(text);
-  return { Key: key, body, ETag: `"${md5Hex(body)}"`, LastModified: modified, ContentType: contentType, Metadata: {}, StorageClass: 'STANDARD' };
+  return { Key: key, body, ETag: `"${md5Hex(body)}"`, LastModified: modified, ContentType: contentType, Metadata: {}, StorageClass: 'STANDARD', Tags: tags };
 }
+
+/** Some demo objects are tagged, so an object's detail shows tags (GetObjectTagging). */
+const objectTags: Record<string, Tag[]> = {
+  'index.html': [{ Key: 'owner', Value: 'web-team' }, { Key: 'cache', Value: 'short' }],
+  'docs/2024/q1/report.txt': [{ Key: 'classification', Value: 'internal' }, { Key: 'team', Value: 'finance' }],
+  'docs/2024/q2/report.txt': [{ Key: 'classification', Value: 'confidential' }, { Key: 'team', Value: 'finance' }, { Key: 'review', Value: '2024-07-15' }],
+  'docs/readme with spaces.txt': [{ Key: 'language', Value: 'français' }],
+};
 
 function seedS3(state: SandboxState, accountId: string, env: string): void {
   const created = new Date('2024-02-15T10:00:00Z');
@@ -87,7 +95,7 @@ function seedS3(state: SandboxState, accountId: string, env: string): void {
     ['docs/readme with spaces.txt', 'keys may contain spaces\n', 'text/plain'],
     ['i18n/日本語/ファイル.txt', 'こんにちは\n', 'text/plain'],
   ];
-  for (const [key, text, type] of files) putObject(assets, textObject(key, text, type, modified));
+  for (const [key, text, type] of files) putObject(assets, textObject(key, text, type, modified, objectTags[key]));
   const logs = createBucket(state, `awsdeck-demo-${env}-logs`, accountId, 'eu-west-1', created);
   for (let d = 1; d <= 3; d++) {
     for (let h = 0; h < 4; h++) {

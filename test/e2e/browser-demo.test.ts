@@ -202,11 +202,12 @@ describe('the resource browser of awsdeck --demo in tmux', () => {
     press('Enter');
     const q2 = await waitForPane((t) => titleLine(t).startsWith('awsdeck-demo-dev-assets/docs/2024/q2/  2 rows'), 'q2/');
     expect(firstCells(tableRows(q2, 'Key '))).toEqual(['notes/', 'report.txt']);
-    // An object opens its detail (HeadObject).
+    // An object opens its detail (HeadObject, and its tags from GetObjectTagging).
     press('j');
     await waitForSelected((r) => r.startsWith('report.txt'), 'report.txt');
     press('Enter');
-    await waitForPane((t) => titleLine(t).startsWith('docs/2024/q2/report.txt  YAML') && t.includes('ContentType: text/plain'), 'the object detail');
+    const detail = await waitForPane((t) => titleLine(t).startsWith('docs/2024/q2/report.txt  YAML') && t.includes('ContentType: text/plain'), 'the object detail');
+    expect(detail).toContain("Tags:\n- Key: classification\n  Value: confidential\n- Key: team\n  Value: finance\n- Key: review\n  Value: '2024-07-15'");
     const assets = 'awsdeck-demo-dev-assets/';
     for (const title of [`${assets}docs/2024/q2/  2 rows`, `${assets}docs/2024/  2 rows`, `${assets}docs/  2 rows`, `${assets}  5 rows`, 'S3 buckets  3 rows']) {
       press('Escape');

@@ -128,6 +128,7 @@ const S3_ROOT_ELEMENTS: Record<string, string> = {
   ListMultipartUploads: 'ListMultipartUploadsResult',
   ListParts: 'ListPartsResult',
   CopyObject: 'CopyObjectResult',
+  GetObjectTagging: 'Tagging',
 };
 
 function restCodec(kind: 'json' | 'xml'): ServerCodec {

@@ -2,7 +2,7 @@
 // also have a generated key range (the demo's 100,000 objects) that exists only as a formula:
 // objects are made when listed or read, and writes/deletes over it are layered on top.
 import { createHash } from 'node:crypto';
-import type { SandboxState } from '../state.js';
+import type { SandboxState, Tag } from '../state.js';
 
 export interface S3Object {
   Key: string;
@@ -15,6 +15,8 @@ export interface S3Object {
   ContentEncoding?: string;
   CacheControl?: string;
   ContentDisposition?: string;
+  /** Absent or empty: untagged. */
+  Tags?: Tag[];
 }
 
 /** A virtual, sorted key range: `keyAt(i)` must increase with i in UTF-8 byte order. */

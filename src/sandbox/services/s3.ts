@@ -5,6 +5,7 @@ import type { CallContext, ServiceHandlers } from '../types.js';
 import { fault } from '../fault.js';
 import { buckets, createBucket, deleteObject, getObject, isEmpty, md5Hex, putObject, type Bucket, type S3Object } from './s3-store.js';
 import { listObjects } from './s3-listing.js';
+import { tagsFromHeader, tagsFromTagging } from './s3-tagging.js';
 
 const OWNER = (ctx: CallContext) => ({ DisplayName: ctx.state.accounts.get(ctx.principal.accountId)?.accountName ?? 'sandbox', ID: createHash('sha256').update(ctx.principal.accountId).digest('hex') });
 
@@ -176,6 +177,7 @@ export const s3Handlers: ServiceHandlers = {
       ...objectHeaders(o), Body: body, ContentLength: body.length,
       ContentRange: range ? `bytes ${range.start}-${range.end}/${o.body.length}` : undefined,
       ContentType: input.ResponseContentType ?? o.ContentType,
+      TagCount: o.Tags?.length || undefined,
       $status: range ? 206 : undefined,
     };
   },
@@ -188,9 +190,30 @@ export const s3Handlers: ServiceHandlers = {
       Key: String(input.Key), body, ETag: `"${md5Hex(body)}"`, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
       ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, StorageClass: input.StorageClass ?? 'STANDARD',
       ContentEncoding: storedEncoding(input.ContentEncoding), CacheControl: input.CacheControl, ContentDisposition: input.ContentDisposition,
+      Tags: tagsFromHeader(input.Tagging),
     };
     putObject(bucket, object);
     return { ETag: object.ETag };
+  },
+
+  GetObjectTagging(input, ctx) {
+    const o = objectOf(bucketOf(ctx, input.Bucket), input.Key);
+    return { TagSet: o.Tags ?? [] };
+  },
+
+  PutObjectTagging(input, ctx) {
+    const bucket = bucketOf(ctx, input.Bucket);
+    const o = objectOf(bucket, input.Key);
+    // A generated object (the big demo bucket) is made on each read: a tagged one is stored.
+    putObject(bucket, { ...o, Tags: tagsFromTagging(input.Tagging) });
+    return {};
+  },
+
+  DeleteObjectTagging(input, ctx) {
+    const bucket = bucketOf(ctx, input.Bucket);
+    const o = objectOf(bucket, input.Key);
+    if (o.Tags?.length) putObject(bucket, { ...o, Tags: [] });
+    return { $status: 204 };
   },
 
   CopyObject(input, ctx) {
@@ -202,6 +225,7 @@ export const s3Handlers: ServiceHandlers = {
     const object: S3Object = {
       ...from, Key: String(input.Key), LastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
       Metadata: replace ? input.Metadata ?? {} : from.Metadata, ContentType: replace ? input.ContentType ?? 'binary/octet-stream' : from.ContentType,
+      Tags: input.TaggingDirective === 'REPLACE' ? tagsFromHeader(input.Tagging) : from.Tags,
     };
     putObject(target, object);
     return { CopyObjectResult: { ETag: object.ETag, LastModified: object.LastModified } };
