@@ -125,7 +125,7 @@ export function expectSame(cli: PairRun, deck: PairRun, how: 'exact' | 'sorted' 
 export type PairHarness = ReturnType<typeof pairHarness>;
 
 /** Cases (two folders, two buckets) on one server, and running a command line through both tools. */
-export function pairHarness(server: BotoTarget & { endpoint: string }, root: string, baseEnv: NodeJS.ProcessEnv) {
+export function pairHarness(server: BotoTarget, root: string, baseEnv: NodeJS.ProcessEnv, commandEndpoint = server.endpoint) {
   let caseNo = 0;
 
   function newCase(files: Files = {}, objects: Files = {}): Case {
@@ -147,7 +147,7 @@ export function pairHarness(server: BotoTarget & { endpoint: string }, root: str
   async function both(c: Case, args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<[PairRun, PairRun]> {
     const env = { ...baseEnv, ...opts.env };
     const run = async (tool: 'cli' | 'deck', side: Case['cli']) => {
-      const argv = ['--endpoint-url', server.endpoint, ...args.map((a) => a.replaceAll('BUCKET', side.bucket))];
+      const argv = ['--endpoint-url', commandEndpoint, ...args.map((a) => a.replaceAll('BUCKET', side.bucket))];
       const r = await runIn(tool, argv, { cwd: side.dir, env, input: opts.input });
       if (process.env.S3_TEST_TRACE) console.log(tool, argv.join(' '), JSON.stringify(r));
       // The program names itself in usage text: `aws` there is `awsdeck` here.

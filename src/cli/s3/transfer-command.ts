@@ -56,7 +56,7 @@ export async function runTransferCommand(command: TransferCommand, options: S3Op
   const config = session.transferConfig();
   const pageSize = integerOption(options, 'pageSize');
   const sourceClient = pathsType === 's3s3' ? session.clientIn(options.get('sourceRegion')) : session.client;
-  const reporter = new TransferReporter(io, printMode(options, isStream));
+  const reporter = new TransferReporter(io, printMode(command, options, isStream));
   const isDirectory = (p: string) => { try { return statSync(p).isDirectory(); } catch { return false; } };
   const locations: Locations = { src: formatLocation(src, dirOp, isDirectory, io.cwd), dest: formatLocation(dest, dirOp, isDirectory, io.cwd), dirOp };
   const runner = new TransferRunner({
@@ -142,10 +142,11 @@ function sameObject(src: string, dest: string): boolean {
   return dest.endsWith('/') && src === dest + src.split('/').pop();
 }
 
-function printMode(options: S3Options, isStream: boolean): PrintMode {
+function printMode(command: TransferCommand, options: S3Options, isStream: boolean): PrintMode {
   if (options.has('quiet')) return 'quiet';
   if (options.has('onlyShowErrors') || isStream) return 'errors-only';
-  if (options.get<boolean>('progress') === false) return 'no-progress';
+  // rm has no --no-progress option, and so (as in the CLI) never shows the progress line.
+  if (command === 'rm' || options.get<boolean>('progress') === false) return 'no-progress';
   return 'all';
 }
 

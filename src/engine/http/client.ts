@@ -162,7 +162,7 @@ export function createClient(opts: ClientOptions): AwsClient {
     }
     await limiter?.acquire();
     const started = Date.now();
-    const res = await send({ method: toSend.method, url, headers: toSend.headers, body: toSend.body, streamBody: hasEventStreamOutput(model, op) }, transport);
+    const res = await send({ method: toSend.method, url, headers: toSend.headers, body: toSend.body, rawPath: model.name === 's3api' ? `${toSend.path}${url.search}` : undefined, streamBody: hasEventStreamOutput(model, op) }, transport);
     // Trace strings are built only under --debug: redacting a large body is not free.
     if (opts.debug) {
       trace(`response ${res.statusCode} in ${Date.now() - started} ms, ${res.body.length} bytes`);

@@ -26,6 +26,9 @@ export interface WireRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /** The path and query exactly as signed. A URL object drops `.` and `..` segments, which are
+   *  legal in S3 keys (`a/../b.txt` is its own object), so S3 requests send this instead. */
+  rawPath?: string;
   /** Hand a 2xx body over as it arrives (event streams: a live tail runs for hours). */
   streamBody?: boolean;
 }
@@ -144,7 +147,7 @@ export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResp
   const proxyError = (retryable: boolean) => new TransportError(retryable ? 'proxy' : 'proxy-auth', `Failed to connect to proxy URL: "${route!.masked}"`, endpoint);
   const agent = agentFor(req.url, route, opts);
   let target: string | URL = req.url;
-  let options: https.RequestOptions = { method: req.method, headers: req.headers, agent };
+  let options: https.RequestOptions = { method: req.method, headers: req.headers, agent, ...(req.rawPath && { path: req.rawPath }) };
   let lib: typeof http | typeof https = req.url.protocol === 'https:' ? https : http;
   if (route) opts.trace?.(`proxy ${route.masked} (${route.forward ? 'absolute-form' : 'CONNECT tunnel'})`);
   if (route?.forward) {
@@ -153,7 +156,7 @@ export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResp
     const headers: Record<string, string> = { host: req.url.host, ...req.headers };
     if (route.authorization) headers['proxy-authorization'] = route.authorization;
     target = route.url.origin;
-    options = { ...options, headers, path: req.url.href, servername: net.isIP(route.url.hostname) ? undefined : route.url.hostname };
+    options = { ...options, headers, path: req.rawPath ? `${req.url.origin}${req.rawPath}` : req.url.href, servername: net.isIP(route.url.hostname) ? undefined : route.url.hostname };
   }
   return new Promise((resolve, reject) => {
     let connectTimer: NodeJS.Timeout | undefined;
