@@ -23,7 +23,7 @@ export const stacks: ResourceDescriptor = {
   operation: 'DescribeStacks',
   items: ['Stacks[]'],
   columns: [
-    { id: 'name', title: 'Stack', path: 'StackName', min: 8, max: 40, grow: 1 },
+    { id: 'name', title: 'Stack', path: 'StackName', min: 12, max: 40 },
     { id: 'status', title: 'Status', path: 'StackStatus', min: 15 },
     { id: 'created', title: 'Created', path: 'CreationTime', min: 16, format: shortTime },
     { id: 'updated', title: 'Updated', path: 'LastUpdatedTime', min: 16, format: shortTime },
@@ -46,7 +46,7 @@ export const stackResources: ResourceDescriptor = {
   params: (scope) => ({ StackName: scope.StackName }),
   items: ['StackResourceSummaries[]'],
   columns: [
-    { id: 'logical', title: 'Logical id', path: 'LogicalResourceId', min: 8, max: 32, grow: 1 },
+    { id: 'logical', title: 'Logical id', path: 'LogicalResourceId', min: 10, max: 32 },
     { id: 'physical', title: 'Physical id', path: 'PhysicalResourceId', min: 8, max: 48, grow: 1 },
     { id: 'type', title: 'Type', path: 'ResourceType', min: 8, max: 36 },
     { id: 'status', title: 'Status', path: 'ResourceStatus', min: 15 },

@@ -20,10 +20,10 @@ export const keyPairs: ResourceDescriptor = {
   operation: 'DescribeKeyPairs',
   items: ['KeyPairs[]'],
   columns: [
-    { id: 'name', title: 'Key pair', path: 'KeyName', min: 8, max: 40, grow: 1 },
+    { id: 'name', title: 'Key pair', path: 'KeyName', min: 12, max: 40 },
     { id: 'id', title: 'Id', path: 'KeyPairId', min: 21 },
     { id: 'type', title: 'Type', path: 'KeyType', min: 4 },
-    { id: 'fingerprint', title: 'Fingerprint', path: 'KeyFingerprint', min: 16, max: 60 },
+    { id: 'fingerprint', title: 'Fingerprint', path: 'KeyFingerprint', min: 16, max: 60, grow: 1 },
     { id: 'created', title: 'Created', path: 'CreateTime', min: 16, format: shortTime },
   ],
   identity: { id: 'KeyName', name: 'KeyName', arn: ec2Arn('key-pair', 'KeyName') },
@@ -64,7 +64,7 @@ export const snapshots: ResourceDescriptor = {
   items: ['Snapshots[]'],
   columns: [
     { id: 'id', title: 'Snapshot', path: 'SnapshotId', min: 22 },
-    { id: 'name', title: 'Name', path: tagPath('Name'), min: 4, max: 24, grow: 1 },
+    { id: 'name', title: 'Name', path: tagPath('Name'), min: 12, max: 24 },
     { id: 'volume', title: 'Volume', path: 'VolumeId', min: 8 },
     { id: 'size', title: 'GiB', path: 'VolumeSize', min: 3, align: 'right' },
     { id: 'state', title: 'State', path: 'State', min: 9 },

@@ -38,7 +38,7 @@ export const roles: ResourceDescriptor = {
   operation: 'ListRoles',
   items: ['Roles[]'],
   columns: [
-    { id: 'name', title: 'Role', path: 'RoleName', min: 8, max: 48, grow: 1 },
+    { id: 'name', title: 'Role', path: 'RoleName', min: 12, max: 48 },
     { id: 'id', title: 'Id', path: 'RoleId', min: 21 },
     { id: 'path', title: 'Path', path: 'Path', min: 4, max: 24 },
     { id: 'created', title: 'Created', path: 'CreateDate', min: 16, format: shortTime },
@@ -64,7 +64,7 @@ export const policies: ResourceDescriptor = {
   params: () => ({ Scope: 'Local' }),
   items: ['Policies[]'],
   columns: [
-    { id: 'name', title: 'Policy', path: 'PolicyName', min: 8, max: 48, grow: 1 },
+    { id: 'name', title: 'Policy', path: 'PolicyName', min: 12, max: 48 },
     { id: 'id', title: 'Id', path: 'PolicyId', min: 21 },
     { id: 'attached', title: 'Attached', path: 'AttachmentCount', min: 3, align: 'right' },
     { id: 'version', title: 'Version', path: 'DefaultVersionId', min: 3 },
@@ -94,7 +94,7 @@ function attachedPolicies(kind: 'user' | 'role'): ResourceDescriptor {
     params: (scope) => ({ [nameKey]: scope[nameKey] }),
     items: ['AttachedPolicies[]'],
     columns: [
-      { id: 'name', title: 'Policy', path: 'PolicyName', min: 8, max: 48, grow: 1 },
+      { id: 'name', title: 'Policy', path: 'PolicyName', min: 12, max: 48 },
       { id: 'arn', title: 'ARN', path: 'PolicyArn', min: 20, grow: 2 },
     ],
     identity: { id: 'PolicyName', name: 'PolicyName', arn: (item) => str(item.PolicyArn) || undefined },

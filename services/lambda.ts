@@ -12,7 +12,7 @@ export const functions: ResourceDescriptor = {
   operation: 'ListFunctions',
   items: ['Functions[]'],
   columns: [
-    { id: 'name', title: 'Function', path: 'FunctionName', min: 8, max: 48, grow: 1 },
+    { id: 'name', title: 'Function', path: 'FunctionName', min: 12, max: 48 },
     { id: 'runtime', title: 'Runtime', path: 'Runtime', min: 7 },
     { id: 'memory', title: 'MiB', path: 'MemorySize', min: 4, align: 'right' },
     { id: 'timeout', title: 'Timeout', path: 'Timeout', min: 3, align: 'right' },

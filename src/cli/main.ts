@@ -46,6 +46,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const { runS3Command } = await import('./s3/index.js');
       return runS3Command(argv, io);
     }
+    case 'audit': {
+      const { runAudit } = await import('./audit.js');
+      return runAudit(rest, io);
+    }
     case 'exec': {
       const { runExec } = await import('../app/exec.js');
       return runExec(rest, io);

@@ -51,7 +51,8 @@ export function seedDemoApps(state: SandboxState, accountId: string, env: string
       },
       template: JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Description: description, Resources: { Bucket: { Type: 'AWS::S3::Bucket' }, Function: { Type: 'AWS::Lambda::Function' } } }, null, 2),
       resources,
-      events: ['CREATE_IN_PROGRESS', 'CREATE_COMPLETE'].map((s, n) => ({
+      // Newest first, as DescribeStackEvents lists them.
+      events: ['CREATE_COMPLETE', 'CREATE_IN_PROGRESS'].map((s, n) => ({
         StackId: stackId, EventId: `${name}-${n}`, StackName: name, LogicalResourceId: name, PhysicalResourceId: stackId,
         ResourceType: 'AWS::CloudFormation::Stack', Timestamp: new Date(created.getTime() + (1 - n) * 60_000), ResourceStatus: s,
       })),

@@ -183,7 +183,10 @@ export function startListing(options: {
     last: () => lastPage,
     append(page) {
       const before = rows.length;
-      addPage(page);
+      // Nothing new (a followed log caught up): only the position moves; it is no page to count.
+      const empty = sources.every((source) => !((jmespath.search(page, source.items) as unknown[] | null)?.length));
+      if (empty) lastPage = page;
+      else addPage(page);
       if (rows.length > before) publish(true);
       return rows.length - before;
     },
