@@ -75,7 +75,15 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
       if (cert && cert.subject) clientCerts.push(String(cert.subject.CN));
     });
   }
+  // Tunnels outlive server.close(): every socket is tracked so close() can end them.
+  const sockets = new Set<Duplex>();
+  const track = (socket: Duplex) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  server.on('connection', track);
   server.on('connect', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    track(socket);
     const auth = req.headers['proxy-authorization'];
     seen.push({ method: 'CONNECT', target: req.url ?? '', host: req.headers.host, proxyAuthorization: auth });
     socket.on('error', () => {});
@@ -86,6 +94,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
     const m = /^(.*):(\d+)$/.exec(req.url ?? '');
     const to = where((m?.[1] ?? '').replace(/^\[(.*)\]$/, '$1'), Number(m?.[2] ?? 443));
     const upstream = net.connect(to.port, to.host, () => {
+      track(upstream);
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(socket);
@@ -101,8 +110,8 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
     seen,
     clientCerts,
     close: () => new Promise((r) => {
-      server.closeAllConnections?.();
       server.close(() => r());
+      for (const socket of sockets) socket.destroy();
     }),
   };
 }
