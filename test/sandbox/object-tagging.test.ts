@@ -2,7 +2,7 @@
 // servers' XML): the x-amz-tagging header on PutObject and CopyObject, GetObjectTagging,
 // PutObjectTagging, DeleteObjectTagging, GetObject's TagCount, and the same errors. Then the demo's
 // seeded tags, which an object's detail in `awsdeck --demo` shows.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,18 @@ describe('object tags, the sandbox against moto', { timeout: 180_000 }, () => {
     expect((await same(tagging('copied.csv'))).TagSet).toHaveLength(4);
     await both(copy('retagged.csv', ['--tagging-directive', 'REPLACE', '--tagging', 'copy=yes']));
     expect((await same(tagging('retagged.csv'))).TagSet).toEqual([{ Key: 'copy', Value: 'yes' }]);
+  });
+
+  it('a multipart upload started with tags gives the object those tags', async () => {
+    const part = join(out, 'part.bin');
+    writeFileSync(part, 'one part is enough\n');
+    await Promise.all(servers.map(async ({ url, env }) => {
+      const upload = ['--bucket', BUCKET, '--key', 'multi.bin'];
+      const { UploadId } = await awsJson(url, ['s3api', 'create-multipart-upload', ...upload, '--tagging', 'via=multipart'], env);
+      const { ETag } = await awsJson(url, ['s3api', 'upload-part', ...upload, '--upload-id', UploadId, '--part-number', '1', '--body', part], env);
+      await awsJson(url, ['s3api', 'complete-multipart-upload', ...upload, '--upload-id', UploadId, '--multipart-upload', JSON.stringify({ Parts: [{ ETag, PartNumber: 1 }] })], env);
+    }));
+    expect((await same(tagging('multi.bin'))).TagSet).toEqual([{ Key: 'via', Value: 'multipart' }]);
   });
 
   it('the same errors: a missing key, more than 10 tags, an aws: prefix, a character tags may not hold', async () => {

@@ -27,7 +27,7 @@ export interface GeneratedKeys {
 }
 
 export interface MultipartUpload {
-  UploadId: string; Key: string; Initiated: Date; ContentType: string; Metadata: Record<string, string>;
+  UploadId: string; Key: string; Initiated: Date; ContentType: string; Metadata: Record<string, string>; Tags: Tag[];
   parts: Map<number, { body: Buffer; ETag: string; LastModified: Date }>;
 }
 

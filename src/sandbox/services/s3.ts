@@ -247,7 +247,7 @@ export const s3Handlers: ServiceHandlers = {
   CreateMultipartUpload(input, ctx) {
     const bucket = bucketOf(ctx, input.Bucket);
     const uploadId = randomBytes(32).toString('base64url');
-    bucket.uploads.set(uploadId, { UploadId: uploadId, Key: String(input.Key), Initiated: new Date(), ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, parts: new Map() });
+    bucket.uploads.set(uploadId, { UploadId: uploadId, Key: String(input.Key), Initiated: new Date(), ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, Tags: tagsFromHeader(input.Tagging), parts: new Map() });
     return { Bucket: bucket.Name, Key: input.Key, UploadId: uploadId };
   },
 
@@ -283,7 +283,7 @@ export const s3Handlers: ServiceHandlers = {
       digests.push(createHash('md5').update(stored.body).digest());
     }
     const etag = `"${createHash('md5').update(Buffer.concat(digests)).digest('hex')}-${parts.length}"`;
-    putObject(bucket, { Key: upload.Key, body: Buffer.concat(bodies), ETag: etag, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000), ContentType: upload.ContentType, Metadata: upload.Metadata, StorageClass: 'STANDARD' });
+    putObject(bucket, { Key: upload.Key, body: Buffer.concat(bodies), ETag: etag, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000), ContentType: upload.ContentType, Metadata: upload.Metadata, StorageClass: 'STANDARD', Tags: upload.Tags });
     bucket.uploads.delete(upload.UploadId);
     return { Location: `${ctx.state.options.baseUrl}/${bucket.Name}/${encodeURIComponent(upload.Key)}`, Bucket: bucket.Name, Key: upload.Key, ETag: etag };
   },
