@@ -108,9 +108,12 @@ const common = {
 const requireShim = "import { createRequire as __awsdeckCreateRequire } from 'node:module';\nconst require = __awsdeckCreateRequire(import.meta.url);";
 
 rmSync('dist', { recursive: true, force: true });
+// dist/completer.js is the completer the shell runs on every Tab (src/cli/completion/entry.ts): an
+// entry of its own, so it loads none of the CLI's commands, sharing the CLI's chunks (the S3
+// client its s3:// listing loads now and then is the s3 commands' own).
 const cli = await build({
   ...common,
-  entryPoints: { awsdeck: 'src/cli/main.ts' },
+  entryPoints: { awsdeck: 'src/cli/main.ts', completer: 'src/cli/completion/entry.ts' },
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${requireShim}` },
   plugins: [dependencyPatchPlugin, dashboardAsOwnBundle],
@@ -123,6 +126,7 @@ const dashboard = await build({
   plugins: [dependencyPatchPlugin],
 });
 chmodSync('dist/awsdeck.js', 0o755);
+chmodSync('dist/completer.js', 0o755);
 writeFileSync('dist/meta.json', JSON.stringify({
   inputs: { ...cli.metafile.inputs, ...dashboard.metafile.inputs },
   outputs: { ...cli.metafile.outputs, ...dashboard.metafile.outputs },

@@ -54,6 +54,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const { runExec } = await import('../app/exec.js');
       return runExec(rest, io);
     }
+    case 'completion': {
+      const { runCompletion } = await import('./shell-commands.js');
+      return runCompletion(rest, io);
+    }
+    case 'shell-init': {
+      const { runShellInit } = await import('./shell-commands.js');
+      return runShellInit(rest, io);
+    }
+    case 'use': {
+      const { runUse } = await import('./shell-commands.js');
+      return runUse(rest, io);
+    }
     default: {
       const { runOperationCommand } = await import('./operation.js');
       return runOperationCommand(argv, io);

@@ -53,3 +53,15 @@ function readModelText(name: string): string {
   if (existsSync(compressed)) return brotliDecompressSync(readFileSync(compressed)).toString('utf8');
   return readFileSync(join(modelsDir!, `${name}.json`), 'utf8');
 }
+
+interface ParameterEnums { enums: Record<string, string[]>; params: Record<string, Record<string, string>> }
+
+/**
+ * The values of an operation's enum parameter (or list-of-enum parameter), from botocore's models
+ * (build-models adds them: the aws-sdk models the rest comes from carry no enums).
+ */
+export function parameterEnum(model: ServiceModel, operation: string, member: string): string[] | undefined {
+  const enums = (model as ServiceModel & { parameterEnums?: ParameterEnums }).parameterEnums;
+  const shape = enums?.params[operation]?.[member];
+  return shape === undefined ? undefined : enums!.enums[shape];
+}
