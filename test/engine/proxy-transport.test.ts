@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type ClientOptions } from '../../src/engine/http/client.js';
 import { TransportError } from '../../src/engine/http/errors.js';
 import { networkFromEnv, type ProxySettings } from '../../src/engine/http/proxy.js';
+import { resolveCredentials } from '../../src/engine/credentials/index.js';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy.js';
 import { freePort, startMoto, type MotoServer } from '../support/moto.js';
 
@@ -233,5 +234,39 @@ describe('an endpoint URL with a path', () => {
     const err = await createClient({ service: 'sts', region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'AKID', secretAccessKey: 's' }, endpointUrl: `http://127.0.0.1:${port}/prefix`, network: networkFromEnv({}) })
       .call('GetCallerIdentity').catch((e: unknown) => e);
     expect((err as Error).message).toBe(`Could not connect to the endpoint URL: "http://127.0.0.1:${port}/prefix"`);
+  });
+});
+
+describe('credential providers', () => {
+  it('the chain\'s STS calls (assume-role) go through the proxy', async () => {
+    const p = await proxy();
+    const home = mkdtempSync(join(tmpdir(), 'awsdeck-proxy-home-'));
+    writeFileSync(join(home, 'config'), [
+      '[profile base]', `aws_access_key_id = ${moto.accessKeyId}`, `aws_secret_access_key = ${moto.secretAccessKey}`,
+      '[profile role]', 'role_arn = arn:aws:iam::123456789012:role/proxied', 'source_profile = base', 'region = us-east-1', '',
+    ].join('\n'));
+    const env = { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), AWS_EC2_METADATA_DISABLED: 'true', HTTP_PROXY: p.url };
+    const creds = await resolveCredentials('role', { env, region: 'us-east-1', endpointUrlFor: () => moto.endpoint }).get();
+    expect(creds.accessKeyId).toBeTruthy();
+    expect(p.seen.map((s) => `${s.method} ${s.target}`)).toEqual([`POST ${moto.endpoint}/`]);
+  });
+
+  it('the container credential endpoint is reached directly, never through the proxy', async () => {
+    const p = await proxy();
+    const creds = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ AccessKeyId: 'AKIDCONTAINER', SecretAccessKey: 's', Token: 't', Expiration: new Date(Date.now() + 3600_000).toISOString() }));
+    });
+    await new Promise<void>((r) => creds.listen(0, '127.0.0.1', () => r()));
+    try {
+      const env = {
+        HOME: '/nonexistent', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true',
+        HTTP_PROXY: p.url, http_proxy: p.url, AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${(creds.address() as { port: number }).port}/creds`,
+      };
+      expect((await resolveCredentials(undefined, { env }).get()).accessKeyId).toBe('AKIDCONTAINER');
+      expect(p.seen).toEqual([]);
+    } finally {
+      await new Promise<void>((r) => creds.close(() => r()));
+    }
   });
 });
