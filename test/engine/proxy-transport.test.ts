@@ -270,3 +270,14 @@ describe('credential providers', () => {
     }
   });
 });
+
+describe('proxy settings that cannot be used', () => {
+  it('a missing proxy_ca_bundle is a clear configuration error (exit 255) naming the setting', async () => {
+    const p = await proxy({ tls: { key: readFileSync(keyPath), cert: readFileSync(certPath) }, upstream: { host: '127.0.0.1', port: tlsPort } });
+    const missing = join(dir, 'no-such-ca.pem');
+    const err = await sts({ HTTPS_PROXY: p.url }, { ...tunnelled(), proxy: { caBundle: missing } }).call('GetCallerIdentity').catch((e: unknown) => e);
+    expect((err as Error).message).toContain(`Invalid configuration value(s) provided for proxies_config. proxy_ca_bundle ${missing}`);
+    expect((err as { exitCode: number }).exitCode).toBe(255);
+    expect(p.seen).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
+import { ExitCodeError } from '../errors.js';
 import { TransportError } from './errors.js';
 import { proxyRouteFor, routeKey, type NetworkSettings, type ProxyRoute } from './proxy.js';
 import type { HttpResponse } from './types.js';
@@ -46,13 +47,21 @@ class ProxyFailure extends Error {
 function proxyTlsOptions(opts: TransportOptions): tls.ConnectionOptions {
   const settings = opts.network?.proxy ?? {};
   const cert = settings.clientCert;
+  const read = (key: string, path: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      // botocore's InvalidProxiesConfigError, with the setting and file named.
+      throw new ExitCodeError(`Invalid configuration value(s) provided for proxies_config. ${key} ${path}: ${(err as Error).message}`, 255);
+    }
+  };
   const certOpts = typeof cert === 'string'
-    ? { cert: readFileSync(cert), key: readFileSync(cert) }
-    : cert ? { cert: readFileSync(cert.cert), key: readFileSync(cert.key) } : {};
+    ? { cert: read('proxy_client_cert', cert), key: read('proxy_client_cert', cert) }
+    : cert ? { cert: read('proxy_client_cert', cert.cert), key: read('proxy_client_cert', cert.key) } : {};
   // With its own bundle or client certificate the proxy is always verified; otherwise it is
   // checked like the endpoint (same bundle, and --no-verify-ssl applies).
   if (settings.caBundle || cert) {
-    return { ...certOpts, ca: settings.caBundle ? readFileSync(settings.caBundle) : undefined, rejectUnauthorized: true };
+    return { ...certOpts, ca: settings.caBundle ? read('proxy_ca_bundle', settings.caBundle) : undefined, rejectUnauthorized: true };
   }
   return { ca: opts.caBundle ? readFileSync(opts.caBundle) : undefined, rejectUnauthorized: opts.verifySsl };
 }
