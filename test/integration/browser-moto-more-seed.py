@@ -78,6 +78,9 @@ truth = {
     'role_policies': {name: [[p['PolicyName'], p['PolicyArn']] for p in iam.list_attached_role_policies(RoleName=name)['AttachedPolicies']]
                       for name in ['browse-lambda', 'browse-empty']},
     'get_role': iam.get_role(RoleName='browse-lambda')['Role']['RoleId'],
+    # boto3 decodes policy documents (URL-encoded JSON on the wire) into the documents themselves.
+    'role_trust': iam.get_role(RoleName='browse-lambda')['Role']['AssumeRolePolicyDocument'],
+    'policy_document': iam.get_policy_version(PolicyArn=reader, VersionId='v1')['PolicyVersion']['Document'],
 }
 
 # CloudFormation: a stack from a small template.

@@ -24,6 +24,7 @@ type Cells = unknown[];
 interface Truth {
   users: Cells[]; roles: Cells[]; policies: Cells[];
   user_policies: Record<string, Cells[]>; role_policies: Record<string, Cells[]>; get_role: string;
+  role_trust: unknown; policy_document: unknown;
   functions: Cells[]; function_detail: string;
   stacks: Cells[]; stack_resources: Cells[]; stack_events: Cells[];
   log_groups: Cells[]; log_streams: Cells[]; log_events: Cells[];
@@ -137,7 +138,8 @@ describe('IAM views against moto', () => {
     const rows = await expectRows(req, ['name', 'id', 'path'], truth.roles.map((r) => r.slice(0, 3)));
     const detail = await browser.detail(req, rowNamed(rows, 'browse-lambda').item) as Record<string, unknown>;
     expect(detail.RoleId).toBe(truth.get_role);
-    expect(detail.AssumeRolePolicyDocument).toBeDefined();
+    // The trust policy as a document, decoded as botocore decodes it.
+    expect(detail.AssumeRolePolicyDocument).toEqual(truth.role_trust);
     for (const [name, attached] of Object.entries(truth.role_policies)) {
       await expectRows(childOf(req, rowNamed(rows, name)), ['name', 'arn'], attached);
     }
@@ -148,7 +150,7 @@ describe('IAM views against moto', () => {
     const rows = await expectRows(req, ['name', 'id', 'attached', 'version'], truth.policies, arnOf(req));
     const detail = await browser.detail(req, rowNamed(rows, 'browse-read-logs').item) as Record<string, unknown>;
     expect(detail).toMatchObject({ PolicyName: 'browse-read-logs', DefaultVersionId: 'v1' });
-    expect(detail.DefaultVersion).toMatchObject({ VersionId: 'v1', IsDefaultVersion: true });
+    expect(detail.DefaultVersion).toMatchObject({ VersionId: 'v1', IsDefaultVersion: true, Document: truth.policy_document });
   });
 });
 

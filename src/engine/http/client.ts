@@ -18,6 +18,7 @@ import { send, type TransportOptions } from './transport.js';
 import { networkFromEnv, type NetworkSettings } from './proxy.js';
 import { redactHeaders, redactBody } from './redact.js';
 import type { Credentials, HttpResponse, ResponseMetadata, SerializedRequest } from './types.js';
+import { decodeIamPolicyDocuments } from './iam-policy-documents.js';
 
 export type CredentialSource = Credentials | (() => Promise<Credentials>);
 
@@ -236,6 +237,7 @@ export function createClient(opts: ClientOptions): AwsClient {
 
   function parseSuccess(op: OperationModel, res: HttpResponse, retries: number, params: Record<string, unknown>): OperationResult {
     const parsed = protocol.parse(model, op, res, { timestampFormat: opts.timestampFormat ?? 'iso8601', requestParams: params }) as OperationResult;
+    decodeIamPolicyDocuments(model, op, parsed);
     parsed.ResponseMetadata = {
       RequestId: res.headers['x-amzn-requestid'] ?? res.headers['x-amz-request-id'] ?? (parsed.ResponseMetadata as ResponseMetadata | undefined)?.RequestId,
       HTTPStatusCode: res.statusCode,
