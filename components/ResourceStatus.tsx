@@ -2,6 +2,7 @@
 // problem in place of the table when the listing failed: the service's words and what to do.
 import { Box, Text } from 'ink';
 import { useServices } from '../src/app/dashboard-context.js';
+import type { FanOutState } from '../src/app/browse/fan-out.js';
 import type { ListingState } from '../src/app/browse/listing.js';
 import type { ShownTable } from '../src/app/browse/use-resource-table.js';
 import { explainViewError } from '../src/app/browse/view-errors.js';
@@ -21,8 +22,15 @@ export interface StatusProps {
   picked?: number;
 }
 
+/** The lines a view of every region shows above its table: one per failed region, three at most. */
+export function regionProblemLines(state: ListingState): string[] {
+  const problems = (state as FanOutState).problems ?? [];
+  return problems.length <= 3 ? problems : [...problems.slice(0, 2), `… and ${problems.length - 2} more regions failed`];
+}
+
 function progress(state: ListingState): string {
-  const pages = `${state.pages} page${state.pages === 1 ? '' : 's'}`;
+  const regions = (state as FanOutState).regions;
+  const pages = `${state.pages} page${state.pages === 1 ? '' : 's'}${regions ? ` in ${regions} regions` : ''}`;
   switch (state.status) {
     case 'loading': return state.pages ? `loading more… ${pages} (^x stops)` : 'loading…';
     case 'done': return pages;
@@ -45,6 +53,15 @@ export function ResourceStatus({ title, flat, following, shown, state, query, wi
       {query ? <Text {...theme.accent}>  query: {visibleText(query)}</Text> : null}
     </Text>
   );
+  const regionLines = regionProblemLines(state);
+  if (!problem && regionLines.length) {
+    return (
+      <Box flexDirection="column" width={width}>
+        {header}
+        {regionLines.map((line, i) => <Text key={i} {...theme.danger} wrap="truncate">{visibleText(line)}</Text>)}
+      </Box>
+    );
+  }
   if (!problem) return header;
   if (shown.total > 0) {
     // The problem takes only the room the title line leaves ("failed after 1 page" stays whole).

@@ -10,6 +10,8 @@ import { cliLine, rowsQuery } from '../src/app/browse/cli-line.js';
 import type { ExportFormat } from '../src/app/browse/export.js';
 import { nextSort, type SortState } from '../src/app/browse/table-model.js';
 import { useFollow } from '../src/app/browse/use-follow.js';
+import type { RegionRow } from '../src/app/browse/fan-out.js';
+import type { BrowseRow } from '../src/app/browse/listing.js';
 import { useListingState, useResourceTable } from '../src/app/browse/use-resource-table.js';
 import { useRowActions } from '../src/app/browse/use-row-actions.js';
 import { useActions, useKeyLayer, useReadOnly, useServices } from '../src/app/dashboard-context.js';
@@ -17,7 +19,7 @@ import { ENVIRONMENT_PROFILE } from '../src/app/engine-port.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
 import type { Token } from '../src/app/theme.js';
 import { CommandLine } from './CommandLine.js';
-import { ResourceStatus } from './ResourceStatus.js';
+import { regionProblemLines, ResourceStatus } from './ResourceStatus.js';
 import { Table } from './Table.js';
 import type { ViewProps } from './ViewBody.js';
 
@@ -51,9 +53,12 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     onError: (error) => dashboard.prompts.showMessage('Stopped following', (error as Error).message),
   });
   const related = row && !querying ? descriptor.related?.(row.item, scope) : undefined;
-  const tableHeight = height - 1 - (bar ? 1 : 0) - (bar === 'query' && shown.query?.kind === 'error' ? 1 : 0);
+  const tableHeight = height - 1 - regionProblemLines(state).length - (bar ? 1 : 0) - (bar === 'query' && shown.query?.kind === 'error' ? 1 : 0);
+  // A row of `:<view> all` says its own region: its detail, children, ARN and actions are there.
+  const regionOf = (r: BrowseRow | undefined) => (r as RegionRow | undefined)?.region ?? region;
+  const requestFor = (r: BrowseRow | undefined): ListingRequest => ({ ...request, region: regionOf(r) });
   const rowActions = useRowActions({
-    descriptor, scope, profile, region, state, reload: () => setReloads((n) => n + 1),
+    descriptor, scope, profile, regionOf, state, reload: () => setReloads((n) => n + 1),
     rows: () => listing.rows, selected: querying ? undefined : row,
   });
 
@@ -68,19 +73,19 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const ctxKey = JSON.stringify([ctx.row, ctx.filtered]);
   useEffect(() => { if (active) onContext({ row: ctx.row, filtered: ctx.filtered }); }, [active, ctxKey]);
 
-  const where = () => browser.where(request);
+  const where = () => browser.where(requestFor(row));
   const idOf = (item: Record<string, unknown>) => text(jmespath.search(item, descriptor.identity.id));
   const openDetail = (item: Record<string, unknown>) => push({
     id: 'detail', profile,
     detail: {
       title: querying ? 'query row' : idOf(item) || descriptor.title,
-      load: () => (querying ? Promise.resolve(item) : browser.detail(request, item)),
+      load: () => (querying ? Promise.resolve(item) : browser.detail(requestFor(row), item)),
       consoleUrl: querying ? undefined : descriptor.consoleUrl?.(item, where()),
     },
   });
   const openView = (child: ChildView) => {
     const target = viewById(child.view);
-    if (target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: child.region ?? region, label: child.label } });
+    if (target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: child.region ?? regionOf(row), label: child.label } });
   };
   const copy = (what: string, value: string | undefined) => {
     if (!value) return dashboard.prompts.showMessage(`No ${what}`, `This row has no ${what}.`);

@@ -32,6 +32,12 @@ export function partitionOf(region: string): { name: string; console: string } {
   return { name: 'aws', console: 'console.aws.amazon.com' };
 }
 
+/** The regions of `home`'s partition: credentials never work across partitions. */
+export function regionsOfPartition(regions: string[], home: string): string[] {
+  const partition = partitionOf(home).name;
+  return regions.filter((r) => partitionOf(r).name === partition);
+}
+
 export const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** `2024-05-01T08:30:00+00:00` → `2024-05-01 08:30`: minutes are enough in a table (the detail has the rest). */

@@ -3,7 +3,7 @@
 // or the regions named. Regions are listed in parallel, a few at a time; a region that fails is
 // reported on its own and the others still count. Rows come out in a fixed order (profile, region
 // as DescribeRegions lists them, instances before volumes, as the service lists them).
-import { partitionOf } from '../../services/format.js';
+import { regionsOfPartition } from '../../services/format.js';
 import type { Interaction, ServiceCaller } from './engine-port.js';
 import { createLimiter } from './limiter.js';
 
@@ -93,6 +93,5 @@ export async function auditResources(engine: AuditEngine, options: AuditOptions)
 /** The enabled regions of the home region's partition (credentials never work across partitions). */
 async function enabledRegions(caller: ServiceCaller, home: string): Promise<string[]> {
   const answer = await caller.call('DescribeRegions', {});
-  const partition = partitionOf(home).name;
-  return ((answer.Regions as Item[] | undefined) ?? []).map((r) => String(r.RegionName)).filter((r) => partitionOf(r).name === partition);
+  return regionsOfPartition(((answer.Regions as Item[] | undefined) ?? []).map((r) => String(r.RegionName)), home);
 }

@@ -58,7 +58,8 @@ export function parseCommand(text: string, known: { profiles: string[]; regions:
     return { type: 'resource', view: view.id, region: rest[0] };
   }
   if (view && rest.length === 1 && rest[0] === 'all') {
-    return { type: 'invalid', message: 'every region at once is not available yet: :<view> <region> opens one region' };
+    if (view.global) return { type: 'invalid', message: `${view.title} are the same from every region: :${word} lists them` };
+    return { type: 'resource', view: view.id, region: 'all' };
   }
   if (isServiceName(word)) {
     if (rest.length === 0) return { type: 'invalid', message: `${word}: which operation? (Tab lists them)` };

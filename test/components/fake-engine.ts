@@ -43,8 +43,9 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     service(profile, region, service) {
       const answer = (operation: string, params: Record<string, unknown>) => {
         engine.calls.push({ profile, region, service, operation, params });
-        // `ec2.StopInstances#DryRun` answers the DryRun call, when set.
-        return (params.DryRun ? engine.pages.get(`${service}.${operation}#DryRun`) : undefined) ?? engine.pages.get(`${service}.${operation}`) ?? [];
+        // `ec2.StopInstances#DryRun` answers the DryRun call, `ec2.DescribeInstances@eu-west-1` one region.
+        return (params.DryRun ? engine.pages.get(`${service}.${operation}#DryRun`) : undefined)
+          ?? engine.pages.get(`${service}.${operation}@${region}`) ?? engine.pages.get(`${service}.${operation}`) ?? [];
       };
       return {
         async call(operation, params) {

@@ -2,10 +2,12 @@
 // so a view opened again shows its rows at once (R reloads); details fetched for a row; the
 // sign-in a listing needs goes through the dashboard (SSO login modal, MFA modal).
 import type { ResourceDescriptor, Scope, Where } from '../../../services/types.js';
+import { regionsOfPartition } from '../../../services/format.js';
 import { resourceViews } from '../../../services/index.js';
 import type { Dashboard } from '../dashboard-model.js';
 import { writeExport, type ExportFormat } from './export.js';
 import { followFeed, startFollow, type Follower } from './follow.js';
+import { ALL_REGIONS, startFanOut } from './fan-out.js';
 import { startListing, type Listing } from './listing.js';
 
 export interface ListingRequest {
@@ -30,21 +32,36 @@ const keyOf = (r: ListingRequest) => JSON.stringify([r.profile, r.region, r.desc
 export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
   const listings = new Map<string, Listing>();
 
-  function start(request: ListingRequest): Listing {
+  /** `gate` holds the first request back (a fanned-out view opens a few regions at a time). */
+  function start(request: ListingRequest, gate = <T>(open: () => Promise<T>) => open()): Listing {
     const { descriptor, profile, region } = request;
+    if (region === ALL_REGIONS) return fanOut(request);
     const params = listingParams(request);
     return startListing({
       items: descriptor.items,
       columns: descriptor.columns,
       scope: request.scope,
-      open: () => dashboard.withSignIn(profile, async (interaction) => {
+      open: () => gate(() => dashboard.withSignIn(profile, async (interaction) => {
         const caller = dashboard.engine.service(profile, region, descriptor.service, interaction);
         const feed = descriptor.follow
           ? followFeed((p) => caller.call(descriptor.operation, p), params, descriptor.follow, descriptor.items)
           : caller.pages(descriptor.operation, params);
         const first = await feed.pages.next();
         return { feed, first };
-      }),
+      })),
+    });
+  }
+
+  /** `:<view> all`: the view in every enabled region of the partition, DescribeRegions asked in the session's region. */
+  function fanOut(request: ListingRequest): Listing {
+    const home = dashboard.session.get().region ?? 'us-east-1';
+    return startFanOut({
+      columns: request.descriptor.columns,
+      regions: async () => {
+        const answer = await callOnce(request.profile, home, 'ec2', 'DescribeRegions', {}) as { Regions?: Array<{ RegionName?: string }> };
+        return regionsOfPartition((answer.Regions ?? []).map((r) => String(r.RegionName)), home);
+      },
+      listingIn: (region, gate) => start({ ...request, region }, gate),
     });
   }
 

@@ -15,7 +15,8 @@ export interface RowActionsInput {
   descriptor: ResourceDescriptor;
   scope: Scope;
   profile: string;
-  region: string;
+  /** The region a row is in (a view of every region has rows of many). */
+  regionOf(row: BrowseRow): string;
   /** Every row of the listing, and the selected one (undefined on an empty table or a query). */
   rows: () => BrowseRow[];
   selected: BrowseRow | undefined;
@@ -23,7 +24,7 @@ export interface RowActionsInput {
   reload(): void;
 }
 
-export function useRowActions({ descriptor, scope, profile, region, rows, selected, state, reload }: RowActionsInput) {
+export function useRowActions({ descriptor, scope, profile, regionOf, rows, selected, state, reload }: RowActionsInput) {
   const { dashboard } = useServices();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const settling = useRef<{ ids: string[]; until: number; settled: (item: Record<string, unknown>) => boolean }>(undefined);
@@ -42,9 +43,15 @@ export function useRowActions({ descriptor, scope, profile, region, rows, select
   const handlers: Record<string, () => void> = {};
   for (const action of descriptor.actions ?? []) {
     handlers[`${descriptor.id}.${action.command}`] = () => {
-      const items = picked.size ? rows().filter((r) => picked.has(idOf(r.item))).map((r) => r.item) : selected ? [selected.item] : [];
-      if (!items.length) return;
-      void runRowAction(dashboard, { descriptor, action, items, scope, profile, region }).then((outcome) => {
+      const chosen = picked.size ? rows().filter((r) => picked.has(idOf(r.item))) : selected ? [selected] : [];
+      if (!chosen.length) return;
+      const regions = [...new Set(chosen.map(regionOf))];
+      if (regions.length > 1) {
+        dashboard.prompts.showMessage(`Not done: ${action.description}`, `The picked rows are in ${regions.length} regions (${regions.join(', ')}): an action works on the rows of one region at a time.`);
+        return;
+      }
+      const items = chosen.map((r) => r.item);
+      void runRowAction(dashboard, { descriptor, action, items, scope, profile, region: regions[0] }).then((outcome) => {
         setPicked(new Set());
         if (action.settled) settling.current = { ids: outcome.acted.map(idOf), until: Date.now() + SETTLE_FOR_MS, settled: action.settled };
         reload();

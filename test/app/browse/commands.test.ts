@@ -30,8 +30,9 @@ describe('parseCommand: resource views', () => {
     expect(parse('ec2 sa-east-1')).toEqual({ type: 'resource', view: 'ec2.instances', region: 'sa-east-1' });
   });
 
-  it('says that every region at once is not there yet', () => {
-    expect(parse('ec2 all')).toMatchObject({ type: 'invalid', message: expect.stringMatching(/every region/) });
+  it('`all` opens a view in every region; a global view says it needs none', () => {
+    expect(parse('ec2 all')).toEqual({ type: 'resource', view: 'ec2.instances', region: 'all' });
+    expect(parse('s3 all')).toMatchObject({ type: 'invalid', message: expect.stringMatching(/same from every region/) });
   });
 
   it('says "not a region" for a view word followed by something else', () => {
