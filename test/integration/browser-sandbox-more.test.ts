@@ -107,6 +107,22 @@ describe('the newer views on the demo sandbox', () => {
     expect(column(request('ec2.snapshots'), snapRows, 'state')).toEqual(snapshots.Snapshots.map((s: any) => s.State));
   });
 
+  it('GetLogEvents as CloudWatch Logs pages it: forward from a token, and the token sent comes back at the end', async () => {
+    const stream = { logGroupName: '/dev/app/access', logStreamName: (await boto3('logs', 'describe_log_streams', { logGroupName: '/dev/app/access' })).logStreams[0].logStreamName };
+    const first = await boto3('logs', 'get_log_events', { ...stream, startFromHead: true, limit: 10 });
+    const second = await boto3('logs', 'get_log_events', { ...stream, nextToken: first.nextForwardToken, limit: 10 });
+    const rest = await boto3('logs', 'get_log_events', { ...stream, nextToken: second.nextForwardToken });
+    const end = await boto3('logs', 'get_log_events', { ...stream, nextToken: rest.nextForwardToken });
+    expect([first, second, rest].map((p) => p.events.length)).toEqual([10, 10, 5]);
+    expect(end.events).toEqual([]);
+    expect(end.nextForwardToken).toBe(rest.nextForwardToken);
+    // Without startFromHead the last events come first, and the backward token reads before them.
+    const tail = await boto3('logs', 'get_log_events', { ...stream, limit: 5 });
+    expect(tail.events).toEqual(rest.events);
+    const before = await boto3('logs', 'get_log_events', { ...stream, nextToken: tail.nextBackwardToken, limit: 10 });
+    expect(before.events).toEqual(second.events);
+  });
+
   it('the live log stream grows while followed', async () => {
     const req = request('logs.events', { logGroupName: '/dev/app/live', logStreamName: 'web-1' });
     const listing = browser.listing(req, true);

@@ -44,7 +44,9 @@ export const logsHandlers: ServiceHandlers = {
       logGroups: page.map((g) => ({
         logGroupName: g.logGroupName, creationTime: g.creationTime, retentionInDays: g.retentionInDays, metricFilterCount: 0,
         arn: `${arnOf(ctx, g.logGroupName)}:*`, logGroupArn: arnOf(ctx, g.logGroupName), logGroupClass: 'STANDARD',
-        storedBytes: g.streams.reduce((n, s) => n + s.events.reduce((m, e) => m + e.message.length, 0), 0),
+        // CloudWatch updates storedBytes lazily; a stream still being written is left out, so the
+        // figure stays put between two calls (as two tools listing the demo side by side expect).
+        storedBytes: g.streams.filter((s) => !s.live).reduce((n, s) => n + s.events.reduce((m, e) => m + e.message.length, 0), 0),
       })),
       nextToken: next,
     };
