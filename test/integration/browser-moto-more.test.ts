@@ -17,6 +17,7 @@ import { createBrowser, type Browser, type ListingRequest } from '../../src/app/
 import type { BrowseRow, Listing } from '../../src/app/browse/listing.js';
 import { createDashboard } from '../../src/app/dashboard-model.js';
 import { createEngineAdapter } from '../../src/app/engine-adapter.js';
+import { explainViewError } from '../../src/app/browse/view-errors.js';
 import { startMotoRawQuery } from '../support/moto-raw-query.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 
@@ -177,6 +178,21 @@ describe('Lambda, CloudFormation and EC2 image views against moto', () => {
     const images = await expectRows(request('ec2.images'), ['id', 'name', 'state'], truth.images);
     expect(images.length).toBeLessThan(truth.all_images);
     await expectRows(request('ec2.snapshots'), ['id', 'volume', 'size', 'state', 'description'], truth.snapshots);
+  });
+});
+
+describe('CloudTrail against moto', () => {
+  it('moto 5.2.1 has no LookupEvents (a 500): the view ends with the problem explained, not a crash', async () => {
+    const req = request('cloudtrail.events');
+    const listing = browser.listing(req, true);
+    await listing.finished;
+    const { status, error } = listing.state.get();
+    expect(status).toBe('error');
+    expect(listing.rows).toEqual([]);
+    const problem = explainViewError(error, { profile: 'moto', region: REGION, service: 'cloudtrail', operation: 'LookupEvents' });
+    expect(problem.title).toBe('Error: 500');
+    expect(problem.message).toContain('Internal Server Error');
+    expect(problem.hint).toContain('R retries');
   });
 });
 
