@@ -83,7 +83,7 @@ describe('multipart above multipart_threshold', () => {
     expect(deck.stdout.length).toBe(cli.stdout.length);
     expect(deck.stdout === cli.stdout).toBe(true);
     h.expectSameBuckets(c);
-  }, 120_000);
+  }, 240_000);
 
   it('streams a large stdin upload in parts', async () => {
     const c = h.newCase();
@@ -91,7 +91,7 @@ describe('multipart above multipart_threshold', () => {
     expectSame(cli, deck);
     expect(h.bucketOf(c.deck.bucket)['from-stdin'].parts).not.toBe('');
     h.expectSameBuckets(c);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('failed parts', () => {
@@ -112,7 +112,7 @@ describe('failed parts', () => {
     expect(deck.status).toBe(0);
     expect(seen.filter((s) => s.startsWith(`PUT /${c.deck.bucket}/big.bin?`) && PART_2.test(s))).toHaveLength(2);
     hProxy.expectSameBuckets(c);
-  }, 120_000);
+  }, 240_000);
 
   it('aborts the multipart upload when a part keeps failing', async () => {
     const c = hProxy.newCase({ 'big.bin': big });
@@ -126,7 +126,7 @@ describe('failed parts', () => {
       expect(boto(moto, [['uploads', { Bucket: bucket }]])[0]).toEqual([]);
     }
     hProxy.expectSameBuckets(c);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('keys people actually have', () => {
@@ -147,7 +147,7 @@ describe('keys people actually have', () => {
     }
     expect(treeOf(c.deck.dir)).toEqual(treeOf(c.cli.dir));
     hNoAuth.expectSameBuckets(c);
-  }, 120_000);
+  }, 240_000);
 
   it('skips keys that would be written outside the destination folder, with the CLI warning and exit code 2', async () => {
     const c = hNoAuth.newCase({}, { '../escape.txt': 'e', 'a/../../up.txt': 'u', 'a/../inside.txt': 'i', 'ok.txt': 'o' });
@@ -158,5 +158,5 @@ describe('keys people actually have', () => {
     }
     expect(treeOf(c.deck.dir)).toEqual(treeOf(c.cli.dir));
     for (const outside of ['dest/escape.txt', 'dest/up.txt', 'escape.txt', 'up.txt', 'synced/escape.txt']) expect(existsSync(join(c.deck.dir, outside))).toBe(false);
-  }, 120_000);
+  }, 240_000);
 });

@@ -38,6 +38,8 @@ export function topLevelHelp(services: string[] = serviceNames()): string {
     '  awsdeck --read-only                   the dashboard without any action that changes AWS or files',
     '  awsdeck audit [--profile P …] [--regions all|R1,R2] [--output csv|json|table]',
     '                                        every instance and unattached volume across regions and profiles',
+    '  awsdeck s3 ls|cp|mv|rm|sync|mb|rb|presign|website …',
+    '                                        the AWS CLI\'s S3 transfer commands (awsdeck s3 help)',
     '  awsdeck <service> <operation> [parameters] [global options]',
     '  awsdeck <service> help                list the operations of a service',
     '  awsdeck <service> <operation> help    show an operation\'s parameters',

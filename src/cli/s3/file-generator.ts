@@ -1,8 +1,7 @@
 // The files a transfer command works on, in the order the CLI visits them: a local directory
 // walked depth-first with names sorted (a directory sorts as `name/`), or an S3 prefix listed
 // page by page. Unreadable, special and vanished files become warnings and are skipped.
-import { constants } from 'node:fs';
-import { access, lstat, readdir, stat } from 'node:fs/promises';
+import { accessSync, constants, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { AwsClient } from '../../engine/http/client.js';
 import { ServiceError } from '../../engine/http/errors.js';
@@ -107,26 +106,24 @@ async function* listLocal(root: string, dirOp: boolean, options: GeneratorOption
 }
 
 async function* walk(directory: string, options: GeneratorOptions): AsyncGenerator<LocalFile> {
-  const names: Array<{ name: string; path: string; isDirectory: boolean }> = [];
-  for (const name of await readdir(directory)) {
+  const entries: Array<{ name: string; path: string; file?: LocalFile }> = [];
+  for (const name of readdirSync(directory)) {
     const path = join(directory, name);
-    if (await shouldIgnore(path, options)) continue;
-    const isDirectory = await stat(path).then((s) => s.isDirectory(), () => false);
-    names.push({ name: isDirectory ? name + sep : name, path, isDirectory });
+    const info = usableEntry(path, options);
+    if (!info) continue;
+    const isDirectory = info.isDirectory();
+    entries.push({ name: isDirectory ? name + sep : name, path, file: isDirectory ? undefined : { path, size: info.size, mtimeMs: info.mtimeMs } });
   }
-  names.sort((a, b) => compareCodePoints(a.name, b.name));
-  for (const entry of names) {
-    if (entry.isDirectory) yield* walk(entry.path, options);
-    else {
-      const file = await fileStat(entry.path, options);
-      if (file) yield file;
-    }
+  entries.sort((a, b) => compareCodePoints(a.name, b.name));
+  for (const entry of entries) {
+    if (entry.file) yield entry.file;
+    else yield* walk(entry.path, options);
   }
 }
 
 async function fileStat(path: string, options: GeneratorOptions): Promise<LocalFile | undefined> {
   try {
-    const s = await stat(path);
+    const s = statSync(path);
     return { path, size: s.size, mtimeMs: s.mtimeMs };
   } catch {
     options.warn(skipWarning(path, 'File does not exist.'));
@@ -135,25 +132,38 @@ async function fileStat(path: string, options: GeneratorOptions): Promise<LocalF
 }
 
 async function shouldIgnore(path: string, options: GeneratorOptions): Promise<boolean> {
-  if (!options.followSymlinks) {
-    const link = await lstat(path.replace(/\/+$/, '')).then((s) => s.isSymbolicLink(), () => false);
-    if (link) return true;
-  }
-  const info = await stat(path).catch(() => undefined);
+  return usableEntry(path, options) === undefined;
+}
+
+/**
+ * The entry's stat when it is to be transferred; undefined (after any warning) when it is skipped.
+ * Synchronous on purpose: a walk makes a few calls per file, each far cheaper than a thread-pool
+ * round trip (the CLI walks synchronously too).
+ */
+function usableEntry(path: string, options: GeneratorOptions): Stats | undefined {
+  if (!options.followSymlinks && lstatSync(path.replace(/\/+$/, ''), { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
+  const info = statSync(path, { throwIfNoEntry: false });
   if (!info) {
     options.warn(skipWarning(path, 'File does not exist.'));
-    return true;
+    return undefined;
   }
   if (info.isCharacterDevice() || info.isBlockDevice() || info.isFIFO() || info.isSocket()) {
     options.warn(skipWarning(path, 'File is character special device, block special device, FIFO, or socket.'));
-    return true;
+    return undefined;
   }
-  const readable = info.isDirectory()
-    ? await readdir(path).then(() => true, () => false)
-    : await access(path, constants.R_OK).then(() => true, () => false);
+  const readable = info.isDirectory() ? canRead(() => readdirSync(path)) : canRead(() => accessSync(path, constants.R_OK));
   if (!readable) {
     options.warn(skipWarning(path, 'File/Directory is not readable.'));
-    return true;
+    return undefined;
   }
-  return false;
+  return info;
+}
+
+function canRead(probe: () => unknown): boolean {
+  try {
+    probe();
+    return true;
+  } catch {
+    return false;
+  }
 }

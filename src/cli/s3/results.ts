@@ -125,8 +125,34 @@ export class TransferReporter {
     this.write('stderr', `${line.padEnd(this.progressLength)}\n`);
   }
 
+  /**
+   * stdout is gathered and written once per turn of the event loop: one write per line costs
+   * more than the transfer of a small file. stderr goes out at once, after what is pending.
+   */
+  private pending = '';
+  private flushScheduled = false;
+
   private write(stream: 'stdout' | 'stderr', text: string): void {
-    this.io[stream].write(text);
+    if (stream === 'stderr') {
+      this.flush();
+      this.io.stderr.write(text);
+      return;
+    }
+    this.pending += text;
+    if (this.pending.length > 64 * 1024) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Write out what is pending (also called when the command ends). */
+  flush(): void {
+    this.flushScheduled = false;
+    if (!this.pending) return;
+    const text = this.pending;
+    this.pending = '';
+    this.io.stdout.write(text);
   }
 }
 

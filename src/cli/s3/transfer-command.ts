@@ -89,6 +89,7 @@ export async function runTransferCommand(command: TransferCommand, options: S3Op
     reporter.fatalError(err);
   }
   await runner.finish();
+  reporter.flush();
   return reporter.exitCode;
 }
 

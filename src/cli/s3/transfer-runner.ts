@@ -2,7 +2,8 @@
 // delete through the shared transfer engine, reported to the TransferReporter as the CLI reports
 // it (queued → progress → `type: src to dest`, or a failure line). Warnings that skip a file
 // (glacier objects, keys that would leave the destination folder) are checked first.
-import { mkdir, unlink, utimes } from 'node:fs/promises';
+import { utimesSync } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, posix, relative, resolve } from 'node:path';
 import type { AwsClient } from '../../engine/http/client.js';
 import { copyObject, downloadToFile, downloadToWriter, uploadFile, uploadStream, type TransferContext } from '../../engine/s3transfer/index.js';
@@ -148,7 +149,7 @@ export class TransferRunner {
           await downloadToWriter(transfer, { bucket, key }, size, params.get, (chunk) => writeOut(this.options.io, chunk), onProgress);
           return;
         }
-        await mkdir(dirname(file.dest), { recursive: true });
+        await this.ensureDirectory(dirname(file.dest));
         await downloadToFile(transfer, { bucket, key }, file.size ?? 0, file.dest, params.get, onProgress);
         await this.setModifiedTime(file);
         if (this.options.isMove) await this.options.sourceClient.call('DeleteObject', { Bucket: bucket, Key: key, ...params.delete });
@@ -204,11 +205,20 @@ export class TransferRunner {
     if (tags?.length) extra.Tagging = tags.map((t) => `${encodeURIComponent(t.Key)}=${encodeURIComponent(t.Value)}`).join('&');
   }
 
+  private readonly directories = new Set<string>();
+
+  /** Each folder is created once per command, not once per file in it. */
+  private async ensureDirectory(path: string): Promise<void> {
+    if (this.directories.has(path)) return;
+    await mkdir(path, { recursive: true });
+    this.directories.add(path);
+  }
+
   private async setModifiedTime(file: FileStat): Promise<void> {
     if (file.lastModified === undefined) return;
     const seconds = Math.floor(file.lastModified / 1000);
     try {
-      await utimes(file.dest, seconds, seconds);
+      utimesSync(file.dest, seconds, seconds);
     } catch (err) {
       this.options.reporter.warning(skipWarning(file.dest, `Successfully Downloaded ${file.dest} but was unable to update the last modified time. ${(err as Error).message}`));
     }

@@ -194,8 +194,10 @@ export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResp
     });
     request.on('socket', (socket) => {
       connected = !socket.connecting;
-      socket.once('connect', () => { connected = true; });
       if (socket.connecting) {
+        // Only while connecting: a kept-alive socket never emits it again, so a listener added
+        // per request would pile up (MaxListenersExceededWarning after ten reuses).
+        socket.once('connect', () => { connected = true; });
         connectTimer = setTimeout(() => {
           request.destroy(new TransportError('connect-timeout', `Connect timeout on endpoint URL: "${req.url.href}"`, endpoint));
         }, opts.connectTimeoutMs);

@@ -23,6 +23,13 @@ export const DEFAULT_TRANSFER_CONFIG: TransferConfig = {
   preferredTransferClient: 'default',
 };
 
+/**
+ * Files up to this size are read and written with one synchronous call each: a thread-pool round
+ * trip per open/read/close costs more than the copy itself, and syncing hundreds of small files
+ * is the common case. Larger ones stream through file handles.
+ */
+export const SMALL_FILE = 256 * 1024;
+
 /** S3's own limits on multipart uploads. */
 export const MAX_PARTS = 10_000;
 export const MIN_PART_SIZE = 5 * MiB;

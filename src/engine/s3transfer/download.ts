@@ -3,7 +3,9 @@
 // a temporary name beside the destination and renamed at the end, so a failed download never
 // leaves a half-written file under the real name.
 import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { SMALL_FILE } from './config.js';
 import { basename, dirname, join } from 'node:path';
 import { perPartParams, type ObjectRef, type ProgressListener, type TransferContext } from './context.js';
 import { splitRanges, type PartRange } from './multipart.js';
@@ -12,6 +14,18 @@ export async function downloadToFile(
   ctx: TransferContext, source: ObjectRef, size: number, destination: string, extra: Record<string, unknown>, onProgress?: ProgressListener,
 ): Promise<void> {
   const temporary = join(dirname(destination), `${basename(destination)}.${randomBytes(4).toString('hex')}`);
+  if (size <= SMALL_FILE && size < ctx.config.multipartThreshold) {
+    const body = await ctx.slots.use(() => getBody(ctx, source, extra));
+    try {
+      writeFileSync(temporary, body);
+      renameSync(temporary, destination);
+    } catch (err) {
+      rmSync(temporary, { force: true });
+      throw err;
+    }
+    onProgress?.(body.length);
+    return;
+  }
   const file = await open(temporary, 'w');
   let closed = false;
   try {

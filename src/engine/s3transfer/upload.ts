@@ -1,7 +1,9 @@
 // Uploads: one PutObject below the multipart threshold, otherwise a multipart upload whose parts
 // are read from the file only when a request slot is free, so memory stays at about
 // max_concurrent_requests × part size whatever the file's size.
+import { readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { SMALL_FILE } from './config.js';
 import type { Readable } from 'node:stream';
 import { partSizeFor } from './config.js';
 import { perPartParams, type ObjectRef, type ProgressListener, type TransferContext } from './context.js';
@@ -11,6 +13,15 @@ import { ChunkReader } from './chunk-reader.js';
 export async function uploadFile(
   ctx: TransferContext, path: string, size: number, target: ObjectRef, extra: Record<string, unknown>, onProgress?: ProgressListener,
 ): Promise<void> {
+  if (size < ctx.config.multipartThreshold && size <= SMALL_FILE) {
+    await ctx.slots.use(async () => {
+      const body = readFileSync(path);
+      await ctx.bandwidth?.consume(body.length);
+      await ctx.client.call('PutObject', { Bucket: target.bucket, Key: target.key, Body: body, ...extra });
+    });
+    onProgress?.(size);
+    return;
+  }
   const file = await open(path, 'r');
   try {
     if (size < ctx.config.multipartThreshold) {
