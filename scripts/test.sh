@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need, then runs the whole suite.
-# Debian packages (the AWS CLI v2 and tmux) are installed only when missing, as root directly or
+# Debian packages (the AWS CLI v2, tmux, zsh and fish) are installed only when missing, as root directly or
 # through sudo otherwise. moto, boto3 and botocore come with the machine image's Python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 need_apt=()
 dpkg -s awscli >/dev/null 2>&1 || need_apt+=(awscli)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
+# Completion and shell-init are tested in real zsh and fish too.
+command -v zsh >/dev/null 2>&1 || need_apt+=(zsh)
+command -v fish >/dev/null 2>&1 || need_apt+=(fish)
 if [ ${#need_apt[@]} -gt 0 ]; then
   as_root=()
   if [ "$(id -u)" -ne 0 ]; then

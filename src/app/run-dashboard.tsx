@@ -9,6 +9,7 @@ import { createDashboard } from './dashboard-model.js';
 import { createEngineAdapter } from './engine-adapter.js';
 import { enterFullScreen, type FullScreenGuard } from './fullscreen.js';
 import { createServices } from './services.js';
+import { deliverShellSwitch, type ShellSwitch } from './shell-exports.js';
 
 export interface RunDashboardOptions {
   env: NodeJS.ProcessEnv;
@@ -127,9 +128,11 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
       }
     },
   });
+  let started: { profile?: string; region?: string } = {};
   try {
     // Profiles first, so the very first frame is complete; identity checks start once it is out.
     await dashboard.load();
+    started = { ...dashboard.session.get() };
     show();
     for (const warning of services.warnings) dashboard.errors.record(new Error(warning));
     setImmediate(() => void dashboard.checkAll());
@@ -140,5 +143,23 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
     await demo?.cleanup();
   }
   for (const text of printAfterExit) stdout.write(`${text}\n`);
+  // The demo's profiles live in a temporary config: they mean nothing to the calling shell.
+  const line = demo ? undefined : deliverShellSwitch(shellSwitch(started, dashboard, options.env), options.env);
+  if (line !== undefined) stdout.write(`${line}\n`);
   return 0;
+}
+
+/**
+ * What the calling shell needs to be where the person left the dashboard ("use profile", `r`):
+ * AWS_PROFILE when they switched profile, AWS_REGION when the region they chose is not the one the
+ * shell would get anyway (its AWS_REGION, else the profile's region). Nothing if they did not switch.
+ */
+function shellSwitch(started: { profile?: string; region?: string }, dashboard: ReturnType<typeof createDashboard>, env: NodeJS.ProcessEnv): ShellSwitch {
+  const { profile, region } = dashboard.session.get();
+  if (profile === started.profile && region === started.region) return {};
+  const change: ShellSwitch = {};
+  if (profile !== undefined && profile !== (env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default')) change.profile = profile;
+  const profileRegion = dashboard.profiles.get().profiles.find((p) => p.name === profile)?.region;
+  if (region !== undefined && region !== (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileRegion)) change.region = region;
+  return change;
 }

@@ -99,6 +99,40 @@ describe('resource view: following a log stream', () => {
     expect(frame).not.toContain('[following]');
   });
 
+  it('a failed request stops following, says why and keeps it with the recent errors', async () => {
+    const engine = fakeEngine([profile('default', { isDefault: true })]);
+    engine.pages.set('logs.DescribeLogGroups', [{ logGroups: [{ logGroupName: '/app/web', creationTime: 0 }] }]);
+    engine.pages.set('logs.DescribeLogStreams', [{ logStreams: [{ logStreamName: 'web-1', creationTime: 0 }] }]);
+    const stream = logStream();
+    stream.put(1000);
+    let failing = false;
+    const service = engine.service.bind(engine);
+    engine.service = (...args) => {
+      const caller = service(...args);
+      return {
+        ...caller,
+        call: async (operation, params) => {
+          if (operation !== 'GetLogEvents') return caller.call(operation, params);
+          if (failing) throw Object.assign(new Error('Rate exceeded'), { code: 'ThrottlingException' });
+          return stream.answer(params);
+        },
+      };
+    };
+    const ui = await renderDashboard(engine, { size });
+    await open(ui, 'logs', 'CloudWatch log groups');
+    await ui.press(keys.enter);
+    await ui.waitFor(/Streams of \/app\/web\s+1 row/);
+    await ui.press(keys.enter);
+    await ui.waitFor(/web-1\s+1 row/);
+    failing = true;
+    await ui.press('F');
+    const frame = await ui.waitFor('Stopped following', 10_000);
+    expect(frame).toContain('Rate exceeded');
+    expect(ui.dashboard.errors.get().errors.map((e) => e.message).join('\n')).toContain('Rate exceeded');
+    await ui.press(keys.escape);
+    await ui.waitFor((f) => !f.includes('Stopped following') && !f.includes('[following]'));
+  });
+
   it('F is offered only on a view that can be followed', async () => {
     const engine = fakeEngine([profile('default', { isDefault: true })]);
     engine.pages.set('logs.DescribeLogGroups', [{ logGroups: [{ logGroupName: '/app/web', creationTime: 0 }] }]);

@@ -133,7 +133,9 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
     if (!spec) return undefined;
     const params = listingParams(request);
     return startFollow({
-      listing, everyMs: spec.everyMs, onError,
+      listing, everyMs: spec.everyMs,
+      // Kept with the other failures (`!`), as a failed listing is.
+      onError: (error) => { dashboard.errors.record(error, profile); onError(error); },
       poll: (last) => dashboard.withSignIn(profile, (interaction) =>
         dashboard.engine.service(profile, region, descriptor.service, interaction).call(descriptor.operation, spec.next(params, last))),
     });

@@ -28,6 +28,8 @@ export function useFollow(options: {
       onError(error);
     });
     return () => follower?.stop();
+    // Not on `onError` or `request`: a new closure each render must not restart the follower (the
+    // listing changes whenever the request does).
   }, [canFollow, following, active, status, listing]);
 
   const shownBefore = useRef(count);

@@ -3,6 +3,7 @@
 // which parameters are required, in the CLI's names.
 import type { ServiceModel } from '../../engine/models/types.js';
 import { serviceNames } from '../../engine/models/loader.js';
+import { COMMAND_GROUPS } from '../command-groups.js';
 import { GLOBAL_OPTION_SPECS } from '../params/global-args.js';
 import { operationCliNames, operationNameMaps } from '../params/xform-name.js';
 import { buildArgTable, type ArgDef } from '../params/arg-table.js';
@@ -27,6 +28,12 @@ function globalOptionLines(): string[] {
   });
 }
 
+/** awsdeck's own command groups, one line each. */
+function commandLines(): string[] {
+  const width = Math.max(...COMMAND_GROUPS.map((g) => g.usage.length)) + 2;
+  return COMMAND_GROUPS.map((g) => `  awsdeck ${g.usage.padEnd(width)}${g.summary}`);
+}
+
 export function topLevelHelp(services: string[] = serviceNames()): string {
   return [
     'awsdeck: a terminal UI and AWS-CLI-compatible command line',
@@ -43,6 +50,9 @@ export function topLevelHelp(services: string[] = serviceNames()): string {
     '  awsdeck <service> <operation> [parameters] [global options]',
     '  awsdeck <service> help                list the operations of a service',
     '  awsdeck <service> <operation> help    show an operation\'s parameters',
+    '',
+    'Commands:',
+    ...commandLines(),
     '',
     'Global options:',
     ...globalOptionLines(),
