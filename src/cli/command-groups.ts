@@ -25,6 +25,10 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
     name: 's3', usage: 's3 ls|cp|mv|rm|sync|…', summary: 'list, copy, move, sync and remove S3 objects and buckets, as the AWS CLI',
     subcommands: ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign'],
   },
+  {
+    name: 'audit', usage: 'audit [--profile P …] [--regions all|R1,R2] [--output csv|json|table]',
+    summary: 'every EC2 instance and unattached EBS volume across regions and profiles, one row each', subcommands: ['--profile', '--regions', '--output'],
+  },
   { name: 'exec', usage: 'exec PROFILE [-- cmd …]', summary: 'run a command (or $SHELL) with a profile\'s credentials in its environment', argument: 'profile' },
   { name: 'use', usage: 'use PROFILE [--region R]', summary: 'switch the calling shell to a profile (with shell-init; else prints the line to paste)', argument: 'profile' },
   { name: 'shell-init', usage: 'shell-init bash|zsh|fish', summary: 'print completion plus the wrapper that lets `use` and the dashboard set AWS_PROFILE', argument: 'shell' },

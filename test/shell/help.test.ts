@@ -15,7 +15,7 @@ async function help(arg: string): Promise<string> {
 describe('top-level help', () => {
   it.each(['help', '--help'])('%s names every command group on a line of its own', async (arg) => {
     const lines = (await help(arg)).split('\n');
-    for (const name of ['configure', 'sso', 's3', 'sandbox', 'completion', 'exec', 'shell-init', 'use']) {
+    for (const name of ['configure', 'sso', 's3', 'audit', 'sandbox', 'completion', 'exec', 'shell-init', 'use']) {
       const line = lines.find((l) => l.startsWith(`  awsdeck ${name} `));
       expect(line, name).toBeDefined();
       expect(line!.length).toBeGreaterThan(`  awsdeck ${name} `.length + 20);

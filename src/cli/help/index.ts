@@ -43,8 +43,6 @@ export function topLevelHelp(services: string[] = serviceNames()): string {
     '  awsdeck --demo                        open the dashboard against the built-in sandbox',
     '  awsdeck --profile P [--region R]      open the dashboard on profile P (then :ec2, :s3, … browse)',
     '  awsdeck --read-only                   the dashboard without any action that changes AWS or files',
-    '  awsdeck audit [--profile P …] [--regions all|R1,R2] [--output csv|json|table]',
-    '                                        every instance and unattached volume across regions and profiles',
     '  awsdeck s3 ls|cp|mv|rm|sync|mb|rb|presign|website …',
     '                                        the AWS CLI\'s S3 transfer commands (awsdeck s3 help)',
     '  awsdeck <service> <operation> [parameters] [global options]',
