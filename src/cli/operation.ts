@@ -61,12 +61,29 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
       return ExitCode.ok;
     }
     for (const warning of parsed.warnings) io.stderr.write(`${warning}\n`);
+    if (parsed.generateCliSkeleton) return await printSkeleton(model, parsed, globals, settings, io);
     const client = clientFor(model, globals, settings, io);
     const format = outputFormat(globals, settings);
     return await callAndPrint(client, parsed, { format, query: globals.query, io, color: useColor(globals, io) });
   } catch (err) {
     return reportError(err, io, debug);
   }
+}
+
+/** --generate-cli-skeleton: a sample instead of a call (`output` still needs a region, as the CLI's stubbed call does). */
+async function printSkeleton(model: ServiceModel, parsed: OperationArgs, globals: GlobalOptions, settings: ResolvedSettings, io: CliIO): Promise<number> {
+  const skeleton = await import('./skeleton/index.js');
+  if (parsed.generateCliSkeleton === 'input') {
+    io.stdout.write(skeleton.inputSkeleton(model, parsed.operationName));
+  } else if (parsed.generateCliSkeleton === 'yaml-input') {
+    io.stdout.write(await skeleton.yamlInputSkeleton(model, parsed.operationName));
+  } else {
+    clientFor(model, globals, settings, io);
+    const sample = skeleton.outputSample(model, parsed.operationName);
+    const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80;
+    io.stdout.write(formatOutput(sample, { format: outputFormat(globals, settings), title: parsed.operationName, query: globals.query, terminalWidth: width, color: useColor(globals, io) }));
+  }
+  return ExitCode.ok;
 }
 
 /** `awsdeck <service> wait <waiter> [params]`: polls like `aws <service> wait`; prints nothing. */

@@ -96,7 +96,8 @@ export function buildArgTable(model: ServiceModel, operationName: string): ArgTa
   const paginator = model.paginators?.[operationName];
   const pagingMembers: string[] = [];
   if (paginator) addPagingArgs(model, input, paginator, args, pagingMembers);
-  args.push({ name: 'generate-cli-skeleton', kind: 'generate-cli-skeleton', required: false, hidden: false, typeName: 'string' });
+  // As in the CLI, an operation that writes its output to a file has no skeleton.
+  if (!streamMember) args.push({ name: 'generate-cli-skeleton', kind: 'generate-cli-skeleton', required: false, hidden: false, typeName: 'string' });
   const table: ArgTable = {
     operation,
     operationName,

@@ -108,7 +108,8 @@ export function parseOperationArgs(
   };
   if (argv.length === 1 && argv[0] === 'help') return { ...base, help: true };
 
-  const relax = argv.some((a) => RELAXING_FLAGS.includes(a));
+  // `--generate-cli-skeleton output` is a stubbed call: required parameters stay required.
+  const relax = argv.some((a, i) => RELAXING_FLAGS.includes(a) && !(a === '--generate-cli-skeleton' && argv[i + 1] === 'output'));
   const positionals: PositionalSpec[] = [];
   if (table.streamingOutputMember) positionals.push({ dest: 'outfile', optional: false });
   positionals.push({ dest: 'help', optional: true });

@@ -1,0 +1,25 @@
+// A bundle of awsdeck's CLI of a test's own (under .tmp/), for long differential runs: the shared
+// dist/ is rebuilt by other work while they run, which removes the chunks a running test loads.
+import { build } from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Builds src/cli/main.ts into a fresh folder under .tmp/ and returns its entry (awsdeck.js). */
+export async function buildPrivateBundle(): Promise<string> {
+  const outdir = mkdtempSync(join(resolve('.tmp'), 'bundle-'));
+  await build({
+    entryPoints: { awsdeck: 'src/cli/main.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    external: ['react-devtools-core'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __awsdeckCreateRequire } from 'node:module';\nconst require = __awsdeckCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return join(outdir, 'awsdeck.js');
+}
