@@ -1,7 +1,7 @@
 """Runs protocol cases through the installed botocore (and the AWS CLI's timestamp rendering)
 so the TypeScript protocols can be checked against the real thing.
 
-stdin:  {"cases": [case, ...]}  (the format of test/protocols/cases/*.json)
+stdin:  {"cases": [case, ...], "models": {service: model JSON text}}  (cases as in test/protocols/cases/*.json)
 stdout: [{"serialized": {...}} | {"parsed": {...}} | {"error": {...}, "requestId": ...} | {"failure": "..."}]
 """
 import base64
@@ -25,11 +25,18 @@ S3_URL_ENCODED_OPS = {
 }
 
 
+MODEL_TEXTS = {}
+
+
 def load_model(cli_name):
     """Our compact model (the same member order and shapes the TypeScript side uses) in the form
-    botocore accepts: every inline shape gets a name, its member-level traits stay on the ref."""
-    with open(os.path.join(MODELS_DIR, f'{cli_name}.json')) as f:
-        compact = json.load(f)
+    botocore accepts: every inline shape gets a name, its member-level traits stay on the ref.
+    The text comes with the cases (the shipped files are brotli-compressed); else models/."""
+    if cli_name in MODEL_TEXTS:
+        compact = json.loads(MODEL_TEXTS[cli_name])
+    else:
+        with open(os.path.join(MODELS_DIR, f'{cli_name}.json')) as f:
+            compact = json.load(f)
     shapes = {}
     counter = [0]
 
@@ -171,7 +178,9 @@ def run(case):
 
 def main():
     results = []
-    for case in json.load(sys.stdin)['cases']:
+    batch = json.load(sys.stdin)
+    MODEL_TEXTS.update(batch.get('models', {}))
+    for case in batch['cases']:
         try:
             results.append(run(case))
         except Exception as e:  # report per case; the test names the case

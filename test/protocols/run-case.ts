@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadService } from '../../src/engine/models/loader.js';
+import { loadService, readModelText } from '../../src/engine/models/loader.js';
 import { protocolFor } from '../../src/engine/protocols/index.js';
 import { PyFloat } from '../../src/engine/exact-json.js';
 
@@ -109,8 +109,10 @@ export const ORACLE_TZ = 'America/Los_Angeles';
 
 /** botocore's answers for a batch of cases. Throws (never skips) when python3/botocore is missing. */
 export function runOracle(cases: ProtocolCase[]): CaseResult[] {
+  // The models ship brotli-compressed and Python has no brotli: their JSON travels with the cases.
+  const models = Object.fromEntries([...new Set(cases.map((c) => c.service))].map((service) => [service, readModelText(service)]));
   const out = execFileSync('python3', [join(import.meta.dirname, 'oracle.py')], {
-    input: JSON.stringify({ cases }),
+    input: JSON.stringify({ cases, models }),
     env: { ...process.env, TZ: ORACLE_TZ },
     maxBuffer: 64 * 1024 * 1024,
   });

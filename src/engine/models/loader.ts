@@ -48,7 +48,9 @@ export function loadService(name: string): ServiceModel {
   return model;
 }
 
-function readModelText(name: string): string {
+/** A model's JSON text as shipped (for tools that read it themselves, e.g. the botocore oracle). */
+export function readModelText(name: string): string {
+  modelsDir ??= findModelsDir();
   const compressed = join(modelsDir!, `${name}.json.br`);
   if (existsSync(compressed)) return brotliDecompressSync(readFileSync(compressed)).toString('utf8');
   return readFileSync(join(modelsDir!, `${name}.json`), 'utf8');
