@@ -5,9 +5,12 @@ import { join, resolve } from 'node:path';
 
 export type ExportFormat = 'csv' | 'json';
 
+// Integers beyond 2^53 arrive as bigint (exact, as the CLI prints them): JSON has no bigint.
+const exactNumbers = (_key: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+
 const plain = (value: unknown): string => {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return JSON.stringify(value, exactNumbers);
   return String(value);
 };
 
@@ -28,7 +31,7 @@ export function toCsv(titles: string[], rows: unknown[][]): string {
 }
 
 export function toJson(titles: string[], rows: unknown[][]): string {
-  return `${JSON.stringify(rows.map((row) => Object.fromEntries(titles.map((t, i) => [t, row[i] ?? null]))), (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`;
+  return `${JSON.stringify(rows.map((row) => Object.fromEntries(titles.map((t, i) => [t, row[i] ?? null]))), exactNumbers, 2)}\n`;
 }
 
 /** `ec2.instances` → `awsdeck-ec2-instances-20261130-141502.csv`: only [a-z0-9-] from the view name. */

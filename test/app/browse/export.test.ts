@@ -35,6 +35,10 @@ describe('toCsv', () => {
     expect(parseCsv(csv)[1]).toEqual(['1536', 'true', '', '', '{"Name":"x","Values":[1]}']);
   });
 
+  it('writes a big integer inside an object cell exactly', () => {
+    expect(toCsv(['Limits'], [[{ Max: 9007199254740993n }]])).toBe('Limits\r\n"{""Max"":""9007199254740993""}"\r\n');
+  });
+
   it('neutralises text that a spreadsheet would run as a formula (= + - @ tab CR), strings only', () => {
     const rows = [['=1+1', '+cmd|x', '-2+3', '@SUM(A1)', '\t=x', '\r=y', 'ok=1', 'a-b']];
     const [, cells] = parseCsv(toCsv(['1', '2', '3', '4', '5', '6', '7', '8'], rows));
