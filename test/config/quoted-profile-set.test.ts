@@ -5,8 +5,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runAwsCli, runAwsdeck } from '../support/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAwsCli, runAwsdeck as runShared } from '../support/cli.js';
+import { buildPrivateBundle } from '../support/private-bundle.js';
+
+let bundle: string;
+beforeAll(async () => { bundle = await buildPrivateBundle(); });
+const runAwsdeck = (args: string[], env: NodeJS.ProcessEnv) => runShared(args, env, undefined, bundle);
 
 const ROLE = 'arn:aws:iam::123456789012:role/TeamDev';
 

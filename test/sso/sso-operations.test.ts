@@ -5,13 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, DEMO_START_URL, type Sandbox } from '../../src/sandbox/index.js';
 import { isolatedEnv, runAws } from '../sandbox/cli-helpers.js';
-import { runAwsdeckAsync, type RunResult } from '../support/cli.js';
+import { runAwsdeckAsync as runShared, type RunResult } from '../support/cli.js';
+import { buildPrivateBundle } from '../support/private-bundle.js';
 
 let sandbox: Sandbox;
 let token: string;
 let env: NodeJS.ProcessEnv;
+let bundle: string;
+const runAwsdeckAsync = (args: string[], e: NodeJS.ProcessEnv) => runShared(args, e, bundle);
 
 beforeAll(async () => {
+  bundle = await buildPrivateBundle();
   sandbox = await startSandbox({ seed: 'demo' });
   token = sandbox.state.sso.issueToken('test-client', DEMO_START_URL, ['sso:account:access'], false).token.accessToken;
   // No static keys: the portal operations are unsigned, as in the CLI.

@@ -11,9 +11,10 @@ export interface RunResult {
 
 const BUNDLE = 'dist/awsdeck.js';
 
-export function runAwsdeck(args: string[], env: NodeJS.ProcessEnv, input?: string): RunResult {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
-  const r = spawnSync(process.execPath, [BUNDLE, ...args], { env, encoding: 'utf8', input, timeout: 60_000 });
+/** `bundle`: another build of the CLI (see private-bundle.ts); the shared dist/ by default. */
+export function runAwsdeck(args: string[], env: NodeJS.ProcessEnv, input?: string, bundle = BUNDLE): RunResult {
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+  const r = spawnSync(process.execPath, [bundle, ...args], { env, encoding: 'utf8', input, timeout: 60_000 });
   if (r.error) throw r.error;
   return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
 }
@@ -32,9 +33,9 @@ export function runAwsCliV1(args: string[], env: NodeJS.ProcessEnv): RunResult {
 }
 
 /** Like runAwsdeck, without blocking the event loop (for servers running inside the test process). */
-export function runAwsdeckAsync(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
-  return spawnAsync(process.execPath, [BUNDLE, ...args], env);
+export function runAwsdeckAsync(args: string[], env: NodeJS.ProcessEnv, bundle = BUNDLE): Promise<RunResult> {
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+  return spawnAsync(process.execPath, [bundle, ...args], env);
 }
 
 /** Like runAwsCli, without blocking the event loop. */
