@@ -1,12 +1,14 @@
 // A bundle of awsdeck's CLI of a test's own (under .tmp/), for long differential runs: the shared
 // dist/ is rebuilt by other work while they run, which removes the chunks a running test loads.
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Builds src/cli/main.ts into a fresh folder under .tmp/ and returns its entry (awsdeck.js). */
 export async function buildPrivateBundle(): Promise<string> {
   const outdir = mkdtempSync(join(resolve('.tmp'), 'bundle-'));
+  // Each run builds its own; none is kept once the test process ends.
+  process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
   await build({
     entryPoints: { awsdeck: 'src/cli/main.ts' },
     outdir,
