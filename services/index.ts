@@ -1,4 +1,5 @@
 // Every resource view, by id and by palette word. Adding a view = a descriptor here and its test.
+import { audit } from './audit.js';
 import { cloudformationViews } from './cloudformation.js';
 import { cloudtrailViews } from './cloudtrail.js';
 import { ec2Views } from './ec2.js';
@@ -10,7 +11,7 @@ import { s3Views } from './s3.js';
 import type { ResourceDescriptor } from './types.js';
 
 export const resourceViews: ResourceDescriptor[] = [
-  ...ec2Views, ...ec2ImageViews, ...s3Views, ...iamViews, ...lambdaViews, ...cloudformationViews, ...logsViews, ...cloudtrailViews,
+  ...ec2Views, ...ec2ImageViews, ...s3Views, ...iamViews, ...lambdaViews, ...cloudformationViews, ...logsViews, ...cloudtrailViews, audit,
 ];
 
 export function viewById(id: string): ResourceDescriptor | undefined {

@@ -45,6 +45,19 @@ export interface DetailCall {
   optional?: boolean;
 }
 
+/** A client for one service in one region, as a computed view sees it. */
+export interface ServiceClient {
+  call(operation: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
+  pages(operation: string, params: Record<string, unknown>): { resultKeys: string[]; pages: AsyncIterator<Record<string, unknown>> };
+}
+
+/** What a computed view may ask for: clients of the profile it is opened with, in any region. */
+export interface ComputeSource {
+  profile: string;
+  region: string;
+  client(region: string, service: string): ServiceClient;
+}
+
 export interface ResourceDescriptor {
   /** Unique id, e.g. `ec2.instances`. */
   id: string;
@@ -57,6 +70,11 @@ export interface ResourceDescriptor {
   operation: string;
   /** Request parameters for this scope. */
   params?: (scope: Scope) => Record<string, unknown>;
+  /**
+   * A view made of several calls (the audit: every region's instances and volumes): its one page is
+   * computed here instead of listing `operation`, which then only names what it is about.
+   */
+  compute?: (source: ComputeSource, scope: Scope) => Promise<Record<string, unknown>>;
   /**
    * JMESPath from one page (or the merged listing) to its items: the paginator's result key,
    * flattened. Several sources are listed in order (S3 folders before objects), as the CLI's

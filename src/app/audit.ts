@@ -4,7 +4,8 @@
 // reported on its own and the others still count. Rows come out in a fixed order (profile, region
 // as DescribeRegions lists them, instances before volumes, as the service lists them).
 import { regionsOfPartition } from '../../services/format.js';
-import type { Interaction, ServiceCaller } from './engine-port.js';
+import type { ServiceClient } from '../../services/types.js';
+import type { Interaction } from './engine-port.js';
 import { createLimiter } from './limiter.js';
 
 export interface AuditRow {
@@ -19,7 +20,7 @@ export interface AuditRow {
 export interface AuditFailure { profile: string; region: string; message: string }
 
 export interface AuditEngine {
-  service(profile: string, region: string, service: string, interaction: Interaction): ServiceCaller;
+  service(profile: string, region: string, service: string, interaction: Interaction): ServiceClient;
 }
 
 export interface AuditOptions {
@@ -34,13 +35,14 @@ export interface AuditOptions {
 
 type Item = Record<string, unknown>;
 
-async function* items(caller: ServiceCaller, operation: string, params: Item, path: (page: Item) => Item[]): AsyncGenerator<Item> {
-  for await (const page of caller.pages(operation, params).pages) yield* path(page);
+async function* items(caller: ServiceClient, operation: string, params: Item, path: (page: Item) => Item[]): AsyncGenerator<Item> {
+  const { pages } = caller.pages(operation, params);
+  for (let page = await pages.next(); !page.done; page = await pages.next()) yield* path(page.value);
 }
 
 const text = (value: unknown) => (value === undefined || value === null ? 'None' : String(value));
 
-async function auditRegion(caller: ServiceCaller, profile: string, region: string): Promise<AuditRow[]> {
+async function auditRegion(caller: ServiceClient, profile: string, region: string): Promise<AuditRow[]> {
   const rows: AuditRow[] = [];
   const reservations = (page: Item) => ((page.Reservations as Item[] | undefined) ?? []).flatMap((r) => (r.Instances as Item[] | undefined) ?? []);
   for await (const instance of items(caller, 'DescribeInstances', {}, reservations)) {
@@ -91,7 +93,7 @@ export async function auditResources(engine: AuditEngine, options: AuditOptions)
 }
 
 /** The enabled regions of the home region's partition (credentials never work across partitions). */
-async function enabledRegions(caller: ServiceCaller, home: string): Promise<string[]> {
+async function enabledRegions(caller: ServiceClient, home: string): Promise<string[]> {
   const answer = await caller.call('DescribeRegions', {});
   return regionsOfPartition(((answer.Regions as Item[] | undefined) ?? []).map((r) => String(r.RegionName)), home);
 }

@@ -56,6 +56,26 @@ describe(':ec2 all', () => {
     expect(engine.calls.filter((c) => c.operation === 'StopInstances')).toHaveLength(2);
   });
 
+  it(':audit shows every instance and unattached volume of every region, a failed region as a row', async () => {
+    const engine = fakeEngine([profile('default', { isDefault: true })]);
+    engine.pages.set('ec2.DescribeRegions', [{ Regions: ['eu-west-1', 'us-east-1', 'ap-south-2'].map((RegionName) => ({ RegionName })) }]);
+    engine.pages.set('ec2.DescribeInstances@eu-west-1', [instances(['i-eu1', 'eu-web', 'running'])]);
+    engine.pages.set('ec2.DescribeInstances@us-east-1', [instances(['i-us2', 'us-db', 'stopped'])]);
+    engine.pages.set('ec2.DescribeVolumes@us-east-1', [{ Volumes: [{ VolumeId: 'vol-9', Size: 8, CreateTime: '2024-01-01T00:00:00+00:00' }] }]);
+    engine.pages.set('ec2.DescribeInstances@ap-south-2', [denied]);
+    const ui = await renderDashboard(engine, { size });
+    await ui.waitFor('valid');
+    await ui.press(':', 'audit');
+    await ui.waitFor(':audit');
+    await ui.press(keys.enter);
+    const frame = await ui.waitFor(/Audit: instances and unattached volumes, every region\s+4 rows/);
+    expect(frame).toMatch(/^eu-west-1\s+EC2\s+i-eu1\s+running\s+Type:t3\.micro/m);
+    expect(frame).toMatch(/^us-east-1\s+EC2\s+i-us2\s+stopped\s+Type:t3\.micro/m);
+    expect(frame).toMatch(/^us-east-1\s+EBS\s+vol-9\s+unattached\s+Size:8GB_Created:2024-01-01T00:00:00\+00:00/m);
+    expect(frame).toMatch(/^ap-south-2\s+-\s+-\s+failed\s+You are not authorized/m);
+    expect(engine.calls.filter((c) => c.operation === 'DescribeVolumes').map((c) => c.params)).toContainEqual({ Filters: [{ Name: 'status', Values: ['available'] }] });
+  });
+
   it(':s3 all says buckets need no region', async () => {
     const engine = fakeEngine([profile('default', { isDefault: true })]);
     const ui = await renderDashboard(engine, { size });

@@ -42,6 +42,11 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
       columns: descriptor.columns,
       scope: request.scope,
       open: () => gate(() => dashboard.withSignIn(profile, async (interaction) => {
+        if (descriptor.compute) {
+          const client = (where: string, service: string) => dashboard.engine.service(profile, where, service, interaction);
+          const page = await descriptor.compute({ profile, region, client }, request.scope);
+          return { feed: { resultKeys: [], pages: (async function* none() {})() }, first: { done: false as const, value: page } };
+        }
         const caller = dashboard.engine.service(profile, region, descriptor.service, interaction);
         const feed = descriptor.follow
           ? followFeed((p) => caller.call(descriptor.operation, p), params, descriptor.follow, descriptor.items)
