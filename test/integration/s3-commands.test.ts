@@ -145,6 +145,7 @@ describe('s3 cp', () => {
       ['s3', 'rb', 's3://BUCKET/key'],
       ['s3', 'presign', 's3://BUCKET/a', '--expires-in', 'abc'],
       ['s3', 'cp', 'd/a.txt', 's3://BUCKET/x', '--sse-c', 'AES256'],
+      ['s3', 'cp', 'd', 's3://BUCKET/no-recursive/', '--no-progress'],
     ]) {
       const [cli, deck] = await both(c, args);
       expectSame(cli, deck);

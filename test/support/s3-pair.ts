@@ -151,7 +151,7 @@ export function pairHarness(server: BotoTarget, root: string, baseEnv: NodeJS.Pr
       const r = await runIn(tool, argv, { cwd: side.dir, env, input: opts.input });
       if (process.env.S3_TEST_TRACE) console.log(tool, argv.join(' '), JSON.stringify(r));
       // The program names itself in usage text: `aws` there is `awsdeck` here.
-      const same = (text: string) => (tool === 'cli' ? text.replace(/\baws\b/g, 'awsdeck') : text).replaceAll(side.bucket, 'BUCKET');
+      const same = (text: string) => (tool === 'cli' ? text.replace(/\baws\b/g, 'awsdeck') : text).replaceAll(side.bucket, 'BUCKET').replaceAll(side.dir, 'DIR');
       return { stdout: same(r.stdout), stderr: same(r.stderr), status: r.status };
     };
     const cli = await run('cli', c.cli);

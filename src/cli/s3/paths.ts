@@ -56,6 +56,8 @@ export function destinationFor(locations: Locations, srcPath: string): { dest: s
 
 /** How the CLI prints a local path: relative to the working directory, `./name` for one in it. */
 export function displayLocalPath(path: string, cwd: string): string {
-  const dir = relative(cwd, dirname(path)) || '.';
-  return `${dir}/${basename(path)}`;
+  // Python splits `/x/d/` into `/x/d` and an empty name (Node's dirname would drop `d`).
+  const [dirPart, name] = path.endsWith(sep) ? [path.slice(0, -1), ''] : [dirname(path), basename(path)];
+  const dir = relative(cwd, dirPart) || '.';
+  return `${dir}/${name}`;
 }

@@ -3,6 +3,7 @@
 // progress line ending in `\r` that later lines overwrite (padded to its length).
 import { ServiceError } from '../../engine/http/errors.js';
 import type { CliIO } from '../io.js';
+import { pyRepr } from '../params/errors.js';
 import { humanReadableSize } from './human-size.js';
 
 export type PrintMode = 'all' | 'no-progress' | 'errors-only' | 'quiet';
@@ -156,7 +157,19 @@ export class TransferReporter {
   }
 }
 
+/** strerror texts Python shows for the errors a transfer meets on local files. */
+const STRERROR: Record<string, string> = {
+  ENOENT: 'No such file or directory', EACCES: 'Permission denied', EPERM: 'Operation not permitted',
+  EISDIR: 'Is a directory', ENOTDIR: 'Not a directory', EEXIST: 'File exists', ENOSPC: 'No space left on device',
+  EROFS: 'Read-only file system', ENAMETOOLONG: 'File name too long',
+};
+
 export function errorText(error: unknown): string {
   if (error instanceof ServiceError) return error.toString();
+  // A local file error as Python's OSError prints it: `[Errno 21] Is a directory: '/x/d/'`.
+  const system = error as { code?: string; errno?: number; path?: string };
+  if (system?.code && STRERROR[system.code] && typeof system.errno === 'number') {
+    return `[Errno ${Math.abs(system.errno)}] ${STRERROR[system.code]}${system.path !== undefined ? `: ${pyRepr(system.path)}` : ''}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }

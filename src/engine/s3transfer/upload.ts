@@ -15,7 +15,7 @@ export async function uploadFile(
 ): Promise<void> {
   if (size < ctx.config.multipartThreshold && size <= SMALL_FILE) {
     await ctx.slots.use(async () => {
-      const body = readFileSync(path);
+      const body = withPath(path, () => readFileSync(path));
       await ctx.bandwidth?.consume(body.length);
       await ctx.client.call('PutObject', { Bucket: target.bucket, Key: target.key, Body: body, ...extra });
     });
@@ -117,4 +117,14 @@ export async function uploadStream(
   }
   parts.sort((a, b) => a.PartNumber - b.PartNumber);
   await completeOrAbort(ctx, target, uploadId, parts, extra);
+}
+
+/** Local file errors name the file (a failed read of a directory does not say which one). */
+function withPath<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err && typeof err === 'object' && (err as { path?: string }).path === undefined) Object.assign(err, { path });
+    throw err;
+  }
 }
