@@ -16,7 +16,7 @@ export interface S3Session {
   globals: GlobalOptions;
   settings: ResolvedSettings;
   client: AwsClient;
-  /** A client for another region (--source-region), or the main one. */
+  /** The client for --source-region (not sent to --endpoint-url), or the main one. */
   clientIn(region: string | undefined): AwsClient;
   transferConfig(): TransferConfig;
   credentials(): Promise<Credentials>;
@@ -33,7 +33,8 @@ export function createS3Session(globals: GlobalOptions, io: CliIO): S3Session {
     client,
     clientIn(region) {
       if (!region) return client;
-      const regional = { ...globals, region };
+      // As the CLI: the source client of --source-region leaves out --endpoint-url.
+      const regional = { ...globals, region, endpointUrl: undefined };
       return clientFor(model, regional, resolveSettings({ env: io.env, flags: settingsFlags(regional) }), io);
     },
     credentials: () => credentialSourceFor(globals, settings, io)(),

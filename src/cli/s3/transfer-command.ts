@@ -74,10 +74,11 @@ export async function runTransferCommand(command: TransferCommand, options: S3Op
     dirOp,
     downloadRoot: pathsType === 's3local' && locations.dest.useSourceName ? locations.dest.path : undefined,
     expectedSize: options.get('expectedSize') !== undefined ? Number(options.get('expectedSize')) : undefined,
-    params: {
+    // Mapped at the first transfer, as the CLI does: a bad --grants is then a fatal error (exit 1).
+    params: () => ({
       put: putObjectParams(options), get: getObjectParams(options), copy: copyObjectParams(options),
       head: headObjectParams(options), delete: requestPayerParams(options),
-    },
+    }),
   });
 
   try {

@@ -34,18 +34,28 @@ export interface RunnerOptions {
   /** The local destination folder of downloads: nothing may be written outside it. */
   downloadRoot?: string;
   expectedSize?: number;
-  params: { put: Params; get: Params; copy: Params; head: Params; delete: Params };
+  params: () => RequestParams;
 }
+
+interface RequestParams { put: Params; get: Params; copy: Params; head: Params; delete: Params }
 
 export class TransferRunner {
   private readonly inFlight = new Set<Promise<void>>();
   submitted = 0;
 
+  private mapped?: RequestParams;
+
   constructor(private readonly options: RunnerOptions) {}
+
+  private get params(): RequestParams {
+    this.mapped ??= this.options.params();
+    return this.mapped;
+  }
 
   /** Start one transfer; waits first while max_queue_size transfers are outstanding. */
   async submit(file: FileStat): Promise<void> {
     if (this.skipWithWarning(file)) return;
+    void this.params; // the CLI maps the options when it submits, so bad ones fail here
     const label = this.label(file);
     if (this.options.dryRun) {
       this.options.reporter.dryRun(label);
@@ -128,7 +138,8 @@ export class TransferRunner {
   }
 
   private async execute(file: FileStat, onProgress: (bytes: number) => void): Promise<void> {
-    const { transfer, params } = this.options;
+    const { transfer } = this.options;
+    const { params } = this;
     switch (file.operation) {
       case 'upload': {
         const [bucket, key] = findBucketKey(file.dest);
@@ -179,7 +190,7 @@ export class TransferRunner {
 
   /** --copy-props: which of the source's properties and tags the copy keeps. */
   private async copyParams(file: FileStat, bucket: string, key: string): Promise<Params> {
-    const extra = { ...this.options.params.copy };
+    const extra = { ...this.params.copy };
     if (this.options.metadataDirectiveGiven) return extra; // an explicit --metadata-directive turns copy-props off
     if (this.options.copyProps === 'none') {
       extra.MetadataDirective = 'REPLACE';
@@ -192,7 +203,7 @@ export class TransferRunner {
       if (explicit && !multipart) extra.MetadataDirective = 'REPLACE';
       const head = !this.options.dirOp && file.response?.ContentLength !== undefined
         ? file.response
-        : await this.options.sourceClient.call('HeadObject', { Bucket: bucket, Key: key, ...this.options.params.head });
+        : await this.options.sourceClient.call('HeadObject', { Bucket: bucket, Key: key, ...this.params.head });
       for (const name of METADATA_DIRECTIVE_PROPERTIES) if (extra[name] === undefined && head[name] !== undefined) extra[name] = head[name];
     }
     if (this.options.copyProps === 'metadata-directive') extra.TaggingDirective = 'REPLACE';
