@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { startMoto, type MotoServer } from '../support/moto.js';
 // moto checks S3 signatures against a re-encoded query; this launcher checks the query as sent.
 import { startMotoRawQuery } from '../support/moto-raw-query.js';
-import { boto, ensureDir, expectSame, pairHarness, treeOf, type PairHarness } from '../support/s3-pair.js';
+import { boto, ensureDir, expectSame, pairHarness, usePrivateBundle, treeOf, type PairHarness } from '../support/s3-pair.js';
 
 let moto: MotoServer;
 /** Signature checking off: moto 5.2.1 rejects valid signatures on keys with `+` or non-ASCII. */
@@ -32,6 +32,7 @@ const PART_2 = /[?&]partNumber=2(&|$)/;
 
 beforeAll(async () => {
   [moto, motoNoAuth] = await Promise.all([startMotoRawQuery(), startMoto({ auth: false })]);
+  await usePrivateBundle();
   root = mkdtempSync(join(tmpdir(), 'awsdeck-s3x-'));
   const configFile = join(root, 'config');
   writeFileSync(configFile, '[default]\ns3 =\n  multipart_threshold = 5MB\n  multipart_chunksize = 5MB\n  max_concurrent_requests = 4\n');

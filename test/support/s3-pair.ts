@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { expect } from 'vitest';
 import { join, relative } from 'node:path';
 import { awsCliV2Path } from './aws-cli.js';
+import { buildPrivateBundle } from './private-bundle.js';
 
 export interface PairRun {
   stdout: string;
@@ -14,11 +15,16 @@ export interface PairRun {
   status: number;
 }
 
-const BUNDLE = join(process.cwd(), 'dist/awsdeck.js');
+let bundle = join(process.cwd(), 'dist/awsdeck.js');
+
+/** Run awsdeck from a build of this test's own: the shared dist/ is rebuilt by other work meanwhile. */
+export async function usePrivateBundle(): Promise<void> {
+  bundle = await buildPrivateBundle();
+}
 
 export function runIn(tool: 'cli' | 'deck', args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string | Buffer }): Promise<PairRun> {
-  if (tool === 'deck' && !existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
-  const [cmd, argv] = tool === 'cli' ? [awsCliV2Path(), args] : [process.execPath, [BUNDLE, ...args]];
+  if (tool === 'deck' && !existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+  const [cmd, argv] = tool === 'cli' ? [awsCliV2Path(), args] : [process.execPath, [bundle, ...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

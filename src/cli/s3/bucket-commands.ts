@@ -49,6 +49,8 @@ export async function runPresign(options: S3Options, session: S3Session): Promis
   let path = options.paths[0];
   if (path.startsWith('s3://')) path = path.slice(5);
   const [bucket, key] = findBucketKey(path);
+  // botocore validates GetObject's parameters before it signs anything.
+  if (!key) throw new CliArgumentError('Parameter validation failed:\nInvalid length for parameter Key, value: 0, valid min length: 1', 'param');
   const expiresIn = integerOption(options, 'expiresIn') ?? 3600;
   const credentials = await session.credentials();
   const endpoint = session.client.endpoint;
