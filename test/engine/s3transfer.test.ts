@@ -1,9 +1,9 @@
 // The transfer engine without a server: config parsing, part layout, multipart abort on failure,
 // the request-slot limit, ordered ranged downloads, and presigning against AWS's published example.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createTransferContext, downloadToWriter, parseHumanSize, partSizeFor, presignGetObject, transferConfigFromSection, uploadStream,
-  DEFAULT_TRANSFER_CONFIG, type S3Caller,
+  BandwidthLimiter, DEFAULT_TRANSFER_CONFIG, type S3Caller,
 } from '../../src/engine/s3transfer/index.js';
 import { copyObject } from '../../src/engine/s3transfer/copy.js';
 import { splitRanges } from '../../src/engine/s3transfer/multipart.js';
@@ -136,5 +136,24 @@ describe('presigned URLs', () => {
     expect(url).toBe('https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256'
       + '&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z'
       + '&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
+  });
+});
+
+describe('max_bandwidth', () => {
+  it('lets a second of bytes through at once, then holds each caller until the bucket refills (fake clock)', async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const limiter = new BandwidthLimiter(1000);
+      let done = 0;
+      await limiter.consume(1000);
+      const next = limiter.consume(500).then(() => { done++; });
+      await vi.advanceTimersByTimeAsync(499);
+      expect(done).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      await next;
+      expect(done).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
