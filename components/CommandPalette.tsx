@@ -38,7 +38,10 @@ export function CommandPalette({ onClose, go, open, openHelp, populate, act, aud
     if (!profile) return 'pick a profile first (p, then Enter)';
     if (command.type === 'resource') {
       const descriptor = viewById(command.view)!;
-      open({ id: 'resource', profile, resource: { descriptor, scope: {}, region: command.region ?? region, label: descriptor.title } });
+      const where = command.region ?? region;
+      // Asked for now, before the view's first frame is drawn: the request is on its way meanwhile.
+      browser.listing({ descriptor, scope: {}, profile, region: where, flat: false });
+      open({ id: 'resource', profile, resource: { descriptor, scope: {}, region: where, label: descriptor.title } });
       return undefined;
     }
     try {

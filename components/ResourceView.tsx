@@ -85,7 +85,11 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   });
   const openView = (child: ChildView) => {
     const target = viewById(child.view);
-    if (target) push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: child.region ?? regionOf(row), label: child.label } });
+    if (!target) return;
+    const where = child.region ?? regionOf(row);
+    // The child's first request goes out before its first frame is drawn.
+    browser.listing({ descriptor: target, scope: child.scope, profile, region: where, flat: false });
+    push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: where, label: child.label } });
   };
   const copy = (what: string, value: string | undefined) => {
     if (!value) return dashboard.prompts.showMessage(`No ${what}`, `This row has no ${what}.`);
@@ -133,7 +137,11 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     'resource.query': () => setBar('query'),
     'resource.reload': () => setReloads((n) => n + 1),
     'resource.stop': () => listing.stop(),
-    'resource.flat': () => { setFlat((f) => !f); setSelected(0); },
+    'resource.flat': () => {
+      browser.listing({ ...request, flat: !flat });
+      setFlat((f) => !f);
+      setSelected(0);
+    },
     'resource.copyId': () => { if (row) copy('id', querying ? text(row.values[0]) : idOf(row.item)); },
     'resource.copyArn': () => { if (row) copy('ARN', querying ? undefined : descriptor.identity.arn?.(row.item, where())); },
     'resource.copyUrl': () => { if (row) copy('console URL', querying ? undefined : descriptor.consoleUrl?.(row.item, where())); },
