@@ -11,13 +11,14 @@ import {
 } from '../../app/sso/wizard-rules.js';
 import type { WizardUI } from '../../app/sso/wizard-ui.js';
 import type { BrowserOpener } from './browser.js';
+import type { SsoEndpoints } from './endpoints.js';
 import { authCodeMessage, deviceCodeMessage } from './messages.js';
 
 export interface ScriptContext {
   ui: WizardUI;
   config: LoadedConfig;
   env: Env;
-  endpoints: { oidc?: string; portal?: string };
+  endpoints: SsoEndpoints;
   openBrowser: BrowserOpener;
   probe?: HostProbe;
   /** `--profile`: its name is used and the profile-name prompt skipped. */
@@ -61,7 +62,7 @@ export async function signIn(ctx: ScriptContext, a: WizardAnswers): Promise<stri
   const decision = chooseFlow({ sessionName: a.sessionName, useDeviceCode: ctx.useDeviceCode, probe: ctx.probe ?? hostProbe(ctx.env), preferences: FlowPreferences.forEnv(ctx.env) });
   const browser = !ctx.noBrowser;
   const result = await ssoLogin({
-    config, env: ctx.env, flow: decision.flow, oidcEndpointUrl: ctx.endpoints.oidc,
+    config, env: ctx.env, flow: decision.flow, oidcEndpointUrl: ctx.endpoints.oidc, network: ctx.endpoints.network,
     force: Boolean(a.sessionName && !a.existingSession),
     interaction: {
       signal: ctx.signal,
@@ -77,7 +78,7 @@ export async function signIn(ctx: ScriptContext, a: WizardAnswers): Promise<stri
 /** Steps 6–7: account and role; undefined when the portal refused to list them. */
 export async function pickAccountAndRole(ctx: ScriptContext, a: WizardAnswers, accessToken: string): Promise<{ accountId: string; roleName: string } | undefined> {
   const { ui } = ctx;
-  const portal = new PortalClient({ region: a.ssoRegion, accessToken, endpointUrl: ctx.endpoints.portal, signal: ctx.signal });
+  const portal = new PortalClient({ region: a.ssoRegion, accessToken, endpointUrl: ctx.endpoints.portal, network: ctx.endpoints.network, signal: ctx.signal });
   try {
     const accounts = sortAccounts(await portal.listAccounts());
     if (accounts.length === 0) throw new Error('No AWS accounts are available to you.');

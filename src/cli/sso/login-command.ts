@@ -49,7 +49,7 @@ export async function runSsoLogin(argv: string[], io: CliIO, deps: SsoCommandDep
       onBrowserOpen: browser ? (url) => opener(url) : undefined,
       onNotice: (m) => io.stdout.write(`${m}\n`),
     };
-    const result = await ssoLogin({ config: sso, env: io.env, flow: decision.flow, interaction, oidcEndpointUrl: endpoints.oidc, force: true });
+    const result = await ssoLogin({ config: sso, env: io.env, flow: decision.flow, interaction, oidcEndpointUrl: endpoints.oidc, network: endpoints.network, force: true });
     if (result.source === 'other-process') io.stdout.write('Signed in by another awsdeck process; using its token.\n');
     io.stdout.write(loginSuccess(sso.startUrl));
     return ExitCode.ok;

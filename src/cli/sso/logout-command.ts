@@ -14,7 +14,7 @@ export async function runSsoLogout(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const endpoints = ssoEndpoints(io.env, loadConfigFiles(io.env), args.values.get('profile'), args.values.get('endpoint-url'));
-    await ssoLogout({ env: io.env, portalEndpointUrl: endpoints.portal });
+    await ssoLogout({ env: io.env, portalEndpointUrl: endpoints.portal, network: endpoints.network });
     return ExitCode.ok;
   } catch (err) {
     return reportError(io, err);

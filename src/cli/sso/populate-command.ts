@@ -44,9 +44,9 @@ export async function runSsoPopulate(argv: string[], io: CliIO, deps: PopulateDe
     const config = loadConfigFiles(io.env);
     const session = ssoSessionConfig(config, sessionName);
     const endpoints = ssoEndpoints(io.env, config, args.values.get('profile'), args.values.get('endpoint-url'));
-    const { accessToken } = await new SsoTokenProvider({ config: session, env: io.env, oidcEndpointUrl: endpoints.oidc, loginCommand: `awsdeck sso login --sso-session ${sessionName}` }).token();
+    const { accessToken } = await new SsoTokenProvider({ config: session, env: io.env, oidcEndpointUrl: endpoints.oidc, network: endpoints.network, loginCommand: `awsdeck sso login --sso-session ${sessionName}` }).token();
     const portal = new PortalClient({
-      region: session.region, accessToken, endpointUrl: endpoints.portal, signal: deps.signal,
+      region: session.region, accessToken, endpointUrl: endpoints.portal, network: endpoints.network, signal: deps.signal,
       maxRequestsPerSecond: deps.maxRequestsPerSecond,
       onRequest: (e) => { if (e.throttled) io.stderr.write(`\nThrottled by the SSO portal; slowing down for ${Math.round(e.waitMs ?? 0)} ms\n`); },
     });

@@ -1,6 +1,7 @@
 // `sso logout` as the CLI does it: every cached token in the SSO cache is revoked at the portal
 // (errors ignored) and deleted; registrations stay; SSO role credentials in the CLI cache go.
 import type { Env } from '../config/paths.js';
+import type { NetworkSettings } from '../http/proxy.js';
 import { cliCacheDir, ssoCacheDir } from '../config/paths.js';
 import { portalLogout } from './portal.js';
 import { listJsonFiles, readJsonFile, removeCacheFile } from './token-cache.js';
@@ -11,6 +12,8 @@ export interface LogoutOptions {
   cliCache?: string;
   /** The portal endpoint override (AWS_ENDPOINT_URL_SSO and friends). */
   portalEndpointUrl?: string;
+  /** Proxies for the portal's Logout call (ResolvedSettings.network). */
+  network?: NetworkSettings;
 }
 
 export interface LogoutResult {
@@ -24,7 +27,7 @@ export async function ssoLogout(opts: LogoutOptions): Promise<LogoutResult> {
     const json = readJsonFile(path);
     if (!json || !('accessToken' in json)) continue;
     if (typeof json.accessToken === 'string' && typeof json.region === 'string') {
-      await portalLogout(json.region, json.accessToken, opts.portalEndpointUrl);
+      await portalLogout(json.region, json.accessToken, opts.portalEndpointUrl, opts.network);
     }
     if (removeCacheFile(path)) result.tokensRemoved++;
   }

@@ -119,9 +119,9 @@ export class PortalClient {
 }
 
 /** Portal Logout for one token; failures are ignored as the CLI ignores them. */
-export async function portalLogout(region: string, accessToken: string, endpointUrl?: string): Promise<void> {
+export async function portalLogout(region: string, accessToken: string, endpointUrl?: string, network?: NetworkSettings): Promise<void> {
   try {
-    const client = createClient({ service: 'sso', region, endpointUrl, unsigned: true, maxAttempts: 1, connectTimeoutMs: 5_000, readTimeoutMs: 10_000 });
+    const client = createClient({ service: 'sso', region, endpointUrl, network, unsigned: true, maxAttempts: 1, connectTimeoutMs: 5_000, readTimeoutMs: 10_000 });
     await client.call('Logout', { accessToken });
   } catch {
     // The CLI deletes the file whatever the service says.
