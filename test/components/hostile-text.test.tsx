@@ -5,6 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { cellWidth } from '../../src/app/table-layout.js';
 import { fakeEngine, profile, type FakeEngine } from './fake-engine.js';
 import { keys, renderDashboard } from './harness.js';
+import { expectInert } from './inert.js';
 
 afterEach(() => cleanup());
 
@@ -14,18 +15,6 @@ const BEL = 'bell\x07ring';
 const TAB = 'tab\tname';
 const BIDI = 'bidi\u202eexe.txt';
 const hostileError = 'denied\x1b[2J by \x1b]0;owned\x07 policy\r\nsecond line \x1b[31mred';
-
-/** What a frame may hold: SGR colour sequences, and nothing else that a terminal would act on. */
-function expectInert(raw: string) {
-  const withoutSgr = raw.replace(/\x1b\[[0-9;]*m/g, '');
-  expect(withoutSgr).not.toContain('\x1b');
-  expect(raw).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/); // C0 controls except the line breaks Ink draws
-  expect(raw).not.toMatch(/[\x80-\x9f]/); // C1 controls (8-bit CSI/OSC)
-  expect(raw).not.toMatch(/[\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/);
-  // Data that looks like SGR is data too: it must be shown escaped, not passed on as colour.
-  expect(raw).not.toContain('\x1b[31mtext');
-  expect(raw).not.toContain('\x1b[31mred');
-}
 
 function hostileEngine(): FakeEngine {
   const engine = fakeEngine([

@@ -141,8 +141,9 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
       listing, everyMs: spec.everyMs,
       // Kept with the other failures (`!`), as a failed listing is.
       onError: (error) => { dashboard.errors.record(error, profile); onError(error); },
-      poll: (last) => dashboard.withSignIn(profile, (interaction) =>
-        dashboard.engine.service(profile, region, descriptor.service, interaction).call(descriptor.operation, spec.next(params, last))),
+      next: (last) => spec.next(params, last),
+      call: (request) => dashboard.withSignIn(profile, (interaction) =>
+        dashboard.engine.service(profile, region, descriptor.service, interaction).call(descriptor.operation, request)),
     });
   }
 

@@ -17,18 +17,30 @@ export function itemCount(page: Page, items: string[]): number {
 }
 
 /**
+ * Whether a response only repeats where the listing already is: the request it leads to is the one
+ * that was sent (CloudWatch Logs answers the end of a stream with the token it was sent). Its rows,
+ * if a misbehaving server sends any, are the ones already shown.
+ */
+function caughtUp(sent: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  return JSON.stringify(sent) === JSON.stringify(next);
+}
+
+/**
  * A listing's pages for a followed view: the first request, then `next` from each response until
- * one adds no rows (CloudWatch Logs answers the end of a stream with the token it was sent).
+ * one adds no rows or leads back to the request that was just sent.
  */
 export function followFeed(call: (params: Record<string, unknown>) => Promise<Page>, params: Record<string, unknown>, spec: FollowSpec, items: string[]): PageFeed {
   // Merged as a paginator merges: the sources' top-level lists are concatenated.
   const resultKeys = items.map((source) => source.replace(/\[\].*$/, ''));
   async function* pages() {
-    let page = await call(params);
+    let sent = params;
+    let page = await call(sent);
     for (;;) {
       yield page;
-      if (itemCount(page, items) === 0) return;
-      page = await call(spec.next(params, page));
+      const next = spec.next(params, page);
+      if (itemCount(page, items) === 0 || caughtUp(sent, next)) return;
+      sent = next;
+      page = await call(sent);
     }
   }
   return { resultKeys, pages: pages() };
@@ -37,8 +49,9 @@ export function followFeed(call: (params: Record<string, unknown>) => Promise<Pa
 export function startFollow(options: {
   listing: Listing;
   everyMs: number;
-  /** Asks for what came after `last`. */
-  poll: (last: Page) => Promise<Page>;
+  /** The request for what came after `last`. */
+  next: (last: Page) => Record<string, unknown>;
+  call: (params: Record<string, unknown>) => Promise<Page>;
   onError: (error: unknown) => void;
 }): Follower {
   let stopped = false;
@@ -52,15 +65,17 @@ export function startFollow(options: {
     while (!stopped) {
       const last = options.listing.last();
       if (!last) return;
+      const sent = options.next(last);
       let page: Page;
       try {
-        page = await options.poll(last);
+        page = await options.call(sent);
       } catch (error) {
         if (!stopped) options.onError(error);
         return;
       }
       if (stopped) return;
-      if (options.listing.append(page) === 0) await pause();
+      // A response that leads back to its own request has nothing new, whatever rows it repeats.
+      if (caughtUp(sent, options.next(page)) || options.listing.append(page) === 0) await pause();
     }
   };
   void run();

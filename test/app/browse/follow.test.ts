@@ -72,7 +72,7 @@ describe('follow mode', () => {
     stream.put('a');
     const listing = listingOf(stream, params);
     await listing.finished;
-    const follower = startFollow({ listing, everyMs: 5, poll: (last) => stream.call(logEvents.follow!.next(params, last)), onError: (e) => { throw e; } });
+    const follower = startFollow({ listing, everyMs: 5, next: (last) => logEvents.follow!.next(params, last), call: (p) => stream.call(p), onError: (e) => { throw e; } });
     stream.put('b', 'c', 'd');
     await until(listing, () => listing.rows.length === 4);
     expect(messages(listing)).toEqual(['a', 'b', 'c', 'd']);
@@ -94,8 +94,32 @@ describe('follow mode', () => {
     await listing.finished;
     stream.fail(new Error('ThrottlingException: Rate exceeded'));
     const failed = await new Promise<unknown>((resolve) => {
-      startFollow({ listing, everyMs: 5, poll: (last) => stream.call(logEvents.follow!.next(params, last)), onError: resolve });
+      startFollow({ listing, everyMs: 5, next: (last) => logEvents.follow!.next(params, last), call: (p) => stream.call(p), onError: resolve });
     });
     expect((failed as Error).message).toContain('Rate exceeded');
+  });
+
+  it('a server that repeats its events under the same token is caught up: no endless listing, no duplicate rows', async () => {
+    const requests: Page[] = [];
+    // Always the same event and the token it was sent (or the first one): the listing must end.
+    const stuck = async (p: Page): Promise<Page> => {
+      requests.push(p);
+      return { events: [{ timestamp: 1, message: 'again' }], nextForwardToken: 'f/same' };
+    };
+    const listing = startListing({
+      items: logEvents.items, columns: logEvents.columns, scope: {}, publishEveryMs: 0,
+      open: async () => {
+        const feed = followFeed(stuck, params, logEvents.follow!, logEvents.items);
+        return { feed, first: await feed.pages.next() };
+      },
+    });
+    await listing.finished;
+    expect(requests.map((r) => r.nextToken)).toEqual([undefined, 'f/same']);
+    const follower = startFollow({ listing, everyMs: 5, next: (last) => logEvents.follow!.next(params, last), call: stuck, onError: (e) => { throw e; } });
+    await new Promise((r) => setTimeout(r, 60));
+    follower.stop();
+    expect(messages(listing)).toEqual(['again', 'again']);
+    // Polled at the follow interval, not in a tight loop.
+    expect(requests.length).toBeLessThan(30);
   });
 });
