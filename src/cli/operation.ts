@@ -20,6 +20,16 @@ import { isLiveTail, printLiveTail, writeRecords } from './event-streams.js';
 
 const GLOBALS_WITH_VALUE = new Set(GLOBAL_OPTION_SPECS.filter((s) => s.nargs === 'one').map((s) => `--${s.name}`));
 
+/** awsdeck's own commands that main() routes when they come first. */
+const ROUTED_BY_MAIN = new Set(['configure', 'sandbox', 'audit', 'exec', 'completion', 'shell-init', 'use']);
+
+/** `[globals…] command args…` → `command args… globals…`. */
+function commandFirst(argv: string[], command: string): string[] {
+  let at = 0;
+  while (at < argv.length && argv[at] !== command) at += GLOBALS_WITH_VALUE.has(argv[at]!) ? 2 : 1;
+  return [command, ...argv.slice(at + 1), ...argv.slice(0, at)];
+}
+
 export async function runOperationCommand(argv: string[], io: CliIO): Promise<number> {
   let debug = false;
   try {
@@ -34,6 +44,8 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
     if (command === undefined) return usageRequired(io, 'command');
     // `awsdeck --profile p s3 ls`: global options came first, so main() could not route it.
     if (command === 's3') return (await import('./s3/index.js')).runS3(globals, rest, io);
+    // `awsdeck --region r configure list`: the command's own options, then the global ones.
+    if (ROUTED_BY_MAIN.has(command)) return (await import('./main.js')).main(commandFirst(argv, command), io);
     checkChoice('command', command, [...BUILTIN_COMMANDS, ...serviceNames()]);
     const model = loadService(command);
     const sso = command === 'sso' ? await import('./sso/index.js') : undefined;
