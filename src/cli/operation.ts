@@ -20,6 +20,11 @@ import { isLiveTail, printLiveTail, writeRecords } from './event-streams.js';
 
 const GLOBALS_WITH_VALUE = new Set(GLOBAL_OPTION_SPECS.filter((s) => s.nargs === 'one').map((s) => `--${s.name}`));
 
+/** The CLI's choices after a service: its operations, then `wait` (when it has waiters), then `help`. */
+export function operationChoices(model: ServiceModel): string[] {
+  return [...operationCliNames(model), ...(Object.keys(model.waiters).length > 0 ? ['wait'] : []), 'help'];
+}
+
 /** awsdeck's own commands that main() routes when they come first. */
 const ROUTED_BY_MAIN = new Set(['configure', 'sandbox', 'audit', 'exec', 'completion', 'shell-init', 'use']);
 
@@ -57,7 +62,7 @@ export async function runOperationCommand(argv: string[], io: CliIO): Promise<nu
     }
     if (rest[0] === 'wait' && Object.keys(model.waiters).length > 0) return await runWait(model, rest.slice(1), globals, io);
     const choices = operationCliNames(model);
-    const { operation, args } = splitOperation(rest, sso ? sso.ssoChoices(choices) : choices);
+    const { operation, args } = splitOperation(rest, sso ? sso.ssoChoices(choices) : operationChoices(model));
     if (globals.query !== undefined) validateQuery(globals.query);
     const settings = resolveSettings({ env: io.env, flags: settingsFlags(globals) });
     const parsed = parseOperationArgs(model, operation, args, {

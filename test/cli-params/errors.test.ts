@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadService } from '../../src/engine/models/loader.js';
-import { CliArgumentError, formatCliError, parseGlobalArgs, parseOperationArgs, splitOperation, operationCliNames } from '../../src/cli/params/index.js';
+import { CliArgumentError, formatCliError, parseGlobalArgs, parseOperationArgs, splitOperation } from '../../src/cli/params/index.js';
 import { awsCliV2Path } from '../support/aws-cli.js';
+import { operationChoices } from '../../src/cli/operation.js';
 
 interface ErrorCase { name: string; argv: string[]; expectOk?: boolean; compare?: 'suggestions' }
 const cases = JSON.parse(readFileSync(new URL('./cases/errors.json', import.meta.url), 'utf8')) as ErrorCase[];
@@ -17,7 +18,7 @@ function runLikeCli(argv: string[]): { stderr: string; code: number } {
   try {
     const { globals, command, rest } = parseGlobalArgs(argv);
     const model = loadService(command!);
-    const { operation, args } = splitOperation(rest, [...operationCliNames(model), 'help']);
+    const { operation, args } = splitOperation(rest, operationChoices(model));
     parseOperationArgs(model, operation, args, { noPaginate: !globals.paginate, binaryFormat: globals.cliBinaryFormat });
     return { stderr: '', code: 0 };
   } catch (err) {
@@ -59,4 +60,10 @@ describe('command-line errors', () => {
       expect(ours).toEqual(theirs);
     });
   }
+
+  it('the choices end as the CLI\'s: the operations, then wait, then help', () => {
+    const last = (stderr: string) => stderr.trimEnd().split('\n').slice(-2).map((l) => l.trimEnd());
+    expect(last(runLikeCli(['ec2', 'zzz']).stderr)).toEqual(last(runAwsCliV2(['ec2', 'zzz']).stderr));
+    expect(last(runLikeCli(['ec2', 'zzz']).stderr)).toEqual(['withdraw-byoip-cidr                      | wait', 'help']);
+  });
 });
