@@ -39,9 +39,10 @@ export function CommandPalette({ onClose, go, open, openHelp, populate, act, aud
     if (command.type === 'resource') {
       const descriptor = viewById(command.view)!;
       const where = command.region ?? region;
+      const scope = command.scope ?? {};
       // Asked for now, before the view's first frame is drawn: the request is on its way meanwhile.
-      browser.listing({ descriptor, scope: {}, profile, region: where, flat: false });
-      open({ id: 'resource', profile, resource: { descriptor, scope: {}, region: where, label: descriptor.title } });
+      browser.listing({ descriptor, scope, profile, region: where, flat: false });
+      open({ id: 'resource', profile, resource: { descriptor, scope, region: where, label: descriptor.label?.(scope) ?? descriptor.title } });
       return undefined;
     }
     try {

@@ -1,6 +1,6 @@
 // The `:` command palette's language, parsed without Ink: dashboard commands, resource views
 // (`:ec2`, `:sg eu-west-1`), and any read operation (`:ec2 describe-vpcs --filters …`).
-import { resourceViews, viewByAlias } from '../../services/index.js';
+import { resourceViews, viewByAlias, type ResourceDescriptor, type Scope } from '../../services/index.js';
 import { serviceNames } from '../engine/models/loader.js';
 import { isServiceName, readOperationNames, splitArgs } from './browse/operation-view.js';
 
@@ -11,7 +11,7 @@ export type Command =
   | { type: 'quit' }
   | { type: 'profile'; name: string }
   | { type: 'region'; name: string }
-  | { type: 'resource'; view: string; region?: string }
+  | { type: 'resource'; view: string; region?: string; scope?: Scope }
   | { type: 'operation'; service: string; operation: string; args: string[] }
   /** A row action of the view on screen (`:stop`), on its picked or selected rows. */
   | { type: 'action'; command: string }
@@ -27,6 +27,15 @@ const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 export function isRegionName(word: string, known: string[]): boolean {
   return regionPattern.test(word) || known.includes(word);
+}
+
+/**
+ * What a view cannot be listed without (a bucket's objects need the bucket): the parameters it
+ * takes from a parent row's scope and has no default for.
+ */
+export function requiredScope(view: ResourceDescriptor): string[] {
+  if (view.compute || !view.params) return [];
+  return Object.entries(view.params({})).filter(([, value]) => value === undefined).map(([key]) => key);
 }
 
 export function parseCommand(text: string, known: { profiles: string[]; regions: string[] }): Command {
@@ -53,6 +62,12 @@ export function parseCommand(text: string, known: { profiles: string[]; regions:
   }
   if (rest.length === 0 && actionWords.includes(word)) return { type: 'action', command: word };
   const view = viewByAlias(word);
+  const needs = view ? requiredScope(view) : [];
+  if (view && needs.length) {
+    // `:objects my-bucket`, `:log-events GROUP STREAM`: what a parent row would have given.
+    if (rest.length === needs.length) return { type: 'resource', view: view.id, scope: Object.fromEntries(needs.map((key, i) => [key, rest[i]!])) };
+    return { type: 'invalid', message: `${view.title} need ${needs.join(' and ')}: :${word} ${needs.map((n) => n.toUpperCase()).join(' ')}, or Enter on a row that lists them` };
+  }
   // `:ec2` and `:ec2 sa-east-1` open the view; `:ec2 describe-vpcs …` runs the operation.
   if (view && (rest.length === 0 || (rest.length === 1 && isRegionName(rest[0], known.regions)))) {
     return { type: 'resource', view: view.id, region: rest[0] };

@@ -40,6 +40,20 @@ describe('parseCommand: resource views', () => {
   });
 });
 
+describe('parseCommand: views that need what a parent row gives', () => {
+  it('take it as words after the view (a bucket, a log group and stream), and say what is missing', () => {
+    expect(parse('objects my-bucket')).toEqual({ type: 'resource', view: 's3.objects', scope: { Bucket: 'my-bucket' } });
+    expect(parse('log-events /aws/lambda/f 2026/12/01/[$LATEST]abc')).toEqual({
+      type: 'resource', view: 'logs.events', scope: { logGroupName: '/aws/lambda/f', logStreamName: '2026/12/01/[$LATEST]abc' },
+    });
+    expect(parse('stack-events web')).toMatchObject({ scope: { StackName: 'web' } });
+    expect(parse('objects')).toEqual({ type: 'invalid', message: 'S3 objects need Bucket: :objects BUCKET, or Enter on a row that lists them' });
+    expect(parse('log-events only-a-group')).toMatchObject({ type: 'invalid', message: expect.stringContaining('need logGroupName and logStreamName') });
+    // Views that list without a parent are unchanged.
+    expect(parse('subnets')).toEqual({ type: 'resource', view: 'ec2.subnets', region: undefined });
+  });
+});
+
 describe('parseCommand: operations', () => {
   it('runs a read operation with its arguments, split as a shell would', () => {
     expect(parse('ec2 describe-vpcs --filters Name=x,Values=y')).toEqual({
