@@ -7,6 +7,7 @@ import { viewById, type ChildView } from '../services/index.js';
 import { viewScope, type ActionContext } from '../src/app/actions.js';
 import { listingParams, type ListingRequest } from '../src/app/browse/browser.js';
 import { cliLine, rowsQuery } from '../src/app/browse/cli-line.js';
+import { openInConsole } from '../src/app/browse/console-open.js';
 import type { ExportFormat } from '../src/app/browse/export.js';
 import { nextSort, type SortState } from '../src/app/browse/table-model.js';
 import { useFollow } from '../src/app/browse/use-follow.js';
@@ -26,7 +27,7 @@ import type { ViewProps } from './ViewBody.js';
 const text = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value));
 
 export function ResourceView({ entry, width, height, active, push, onContext }: ViewProps) {
-  const { browser, dashboard, copyToClipboard } = useServices();
+  const { browser, dashboard, copyToClipboard, openBrowser } = useServices();
   const readOnly = useReadOnly();
   const resource = entry.resource!;
   const profile = entry.profile ?? '';
@@ -81,6 +82,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
       title: querying ? 'query row' : idOf(item) || descriptor.title,
       load: () => (querying ? Promise.resolve(item) : browser.detail(requestFor(row), item)),
       consoleUrl: querying ? undefined : descriptor.consoleUrl?.(item, where()),
+      region: regionOf(row),
     },
   });
   const openView = (child: ChildView) => {
@@ -145,6 +147,11 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     'resource.copyId': () => { if (row) copy('id', querying ? text(row.values[0]) : idOf(row.item)); },
     'resource.copyArn': () => { if (row) copy('ARN', querying ? undefined : descriptor.identity.arn?.(row.item, where())); },
     'resource.copyUrl': () => { if (row) copy('console URL', querying ? undefined : descriptor.consoleUrl?.(row.item, where())); },
+    'resource.openConsole': () => {
+      const destination = row && !querying ? descriptor.consoleUrl?.(row.item, where()) : undefined;
+      if (!destination) return dashboard.prompts.showMessage('No console page', 'This row has no console page.');
+      void openInConsole(dashboard, openBrowser, copyToClipboard, { profile, region: regionOf(row), destination });
+    },
     'resource.export': () => setBar('export'),
     'resource.cli': () => {
       const line = cliLine({

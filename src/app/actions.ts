@@ -102,6 +102,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'resource.copyId', keys: ['y'], description: 'copy id (OSC 52)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.copyArn', keys: ['Y'], description: 'copy ARN (OSC 52)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'resource', onRow: rowSelected },
+  { id: 'resource.openConsole', keys: ['o'], description: 'open in the AWS console (signed in as the row\'s profile)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.export', keys: ['e'], description: 'export rows as shown (CSV/JSON)', scope: 'resource' },
   { id: 'resource.cli', keys: ['c'], description: 'show as CLI command', scope: 'resource' },
   { id: 'resource.pick', keys: [' '], description: 'pick / unpick the row for an action', scope: 'resource', when: rowIs('canAct', 'true'), onRow: rowSelected },
@@ -111,6 +112,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'detail.next', keys: ['n'], description: 'next match', scope: 'detail' },
   { id: 'detail.previous', keys: ['N'], description: 'previous match', scope: 'detail' },
   { id: 'detail.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'detail' },
+  { id: 'detail.openConsole', keys: ['o'], description: 'open in the AWS console', scope: 'detail', when: rowIs('hasConsole', 'true') },
 
   { id: 'errors.decode', keys: ['enter'], description: 'decode authorization message', scope: 'errors', footer: true,
     when: rowIs('encoded', 'true') },

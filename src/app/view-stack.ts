@@ -18,6 +18,8 @@ export interface DetailEntry {
   title: string;
   load(): Promise<unknown>;
   consoleUrl?: string;
+  /** Where the resource is (the console page's region, for `o`). */
+  region?: string;
 }
 
 export interface ViewEntry {
