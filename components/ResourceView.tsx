@@ -11,7 +11,7 @@ import { openInConsole } from '../src/app/browse/console-open.js';
 import type { ExportFormat } from '../src/app/browse/export.js';
 import { nextSort, type SortState } from '../src/app/browse/table-model.js';
 import { useFollow } from '../src/app/browse/use-follow.js';
-import type { RegionRow } from '../src/app/browse/fan-out.js';
+import type { FanOutRow } from '../src/app/browse/fan-out.js';
 import type { BrowseRow } from '../src/app/browse/listing.js';
 import { useListingState, useResourceTable } from '../src/app/browse/use-resource-table.js';
 import { useRowActions } from '../src/app/browse/use-row-actions.js';
@@ -31,10 +31,10 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const readOnly = useReadOnly();
   const resource = entry.resource!;
   const profile = entry.profile ?? '';
-  const { descriptor, scope, region } = resource;
+  const { descriptor, scope, region, profiles } = resource;
   const [flat, setFlat] = useState(Boolean(resource.flat));
   const [reloads, setReloads] = useState(0);
-  const request: ListingRequest = useMemo(() => ({ descriptor, scope, profile, region, flat }), [descriptor, scope, profile, region, flat]);
+  const request: ListingRequest = useMemo(() => ({ descriptor, scope, profile, region, flat, profiles }), [descriptor, scope, profile, region, flat, profiles]);
   const listing = useMemo(() => browser.listing(request, reloads > 0), [browser, request, reloads]);
   const lastMoveAt = useRef(0);
   const state = useListingState(listing, useCallback(() => lastMoveAt.current, []));
@@ -55,11 +55,13 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   });
   const related = row && !querying ? descriptor.related?.(row.item, scope) : undefined;
   const tableHeight = height - 1 - regionProblemLines(state).length - (bar ? 1 : 0) - (bar === 'query' && shown.query?.kind === 'error' ? 1 : 0);
-  // A row of `:<view> all` says its own region: its detail, children, ARN and actions are there.
-  const regionOf = (r: BrowseRow | undefined) => (r as RegionRow | undefined)?.region ?? region;
-  const requestFor = (r: BrowseRow | undefined): ListingRequest => ({ ...request, region: regionOf(r) });
+  // A row of `:<view> all` or of picked profiles says its own region and profile: its detail,
+  // children, ARN, console page and actions are there.
+  const regionOf = (r: BrowseRow | undefined) => (r as FanOutRow | undefined)?.region || region;
+  const profileOf = (r: BrowseRow | undefined) => (r as FanOutRow | undefined)?.profile ?? profile;
+  const requestFor = (r: BrowseRow | undefined): ListingRequest => ({ ...request, profiles: undefined, profile: profileOf(r), region: regionOf(r) });
   const rowActions = useRowActions({
-    descriptor, scope, profile, regionOf, state, reload: () => setReloads((n) => n + 1),
+    descriptor, scope, profileOf, regionOf, state, reload: () => setReloads((n) => n + 1),
     rows: () => listing.rows, selected: querying ? undefined : row,
   });
 
@@ -77,7 +79,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const where = () => browser.where(requestFor(row));
   const idOf = (item: Record<string, unknown>) => text(jmespath.search(item, descriptor.identity.id));
   const openDetail = (item: Record<string, unknown>) => push({
-    id: 'detail', profile,
+    id: 'detail', profile: profileOf(row),
     detail: {
       title: querying ? 'query row' : idOf(item) || descriptor.title,
       load: () => (querying ? Promise.resolve(item) : browser.detail(requestFor(row), item)),
@@ -89,9 +91,10 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     const target = viewById(child.view);
     if (!target) return;
     const where = child.region ?? regionOf(row);
+    const owner = profileOf(row);
     // The child's first request goes out before its first frame is drawn.
-    browser.listing({ descriptor: target, scope: child.scope, profile, region: where, flat: false });
-    push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: where, label: child.label } });
+    browser.listing({ descriptor: target, scope: child.scope, profile: owner, region: where, flat: false });
+    push({ id: 'resource', profile: owner, resource: { descriptor: target, scope: child.scope, region: where, label: child.label } });
   };
   const copy = (what: string, value: string | undefined) => {
     if (!value) return dashboard.prompts.showMessage(`No ${what}`, `This row has no ${what}.`);
@@ -150,7 +153,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     'resource.openConsole': () => {
       const destination = row && !querying ? descriptor.consoleUrl?.(row.item, where()) : undefined;
       if (!destination) return dashboard.prompts.showMessage('No console page', 'This row has no console page.');
-      void openInConsole(dashboard, openBrowser, copyToClipboard, { profile, region: regionOf(row), destination });
+      void openInConsole(dashboard, openBrowser, copyToClipboard, { profile: profileOf(row), region: regionOf(row), destination });
     },
     'resource.export': () => setBar('export'),
     'resource.cli': () => {
@@ -167,8 +170,8 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
 
   const toneOf = (i: number): Token | undefined => {
     if (querying) return undefined;
-    const item = shown.rowAt(i).item;
-    return rowActions.isPicked(item) ? 'accent' : descriptor.tone?.(item);
+    const shownRow = shown.rowAt(i);
+    return rowActions.isPicked(shownRow) ? 'accent' : descriptor.tone?.(shownRow.item);
   };
   const source = useMemo(() => ({ count: shown.count, cellsAt: (i: number) => shown.rowAt(i).cells, naturalWidths: shown.naturalWidths, version: shown.version }), [shown]);
   return (
