@@ -51,8 +51,10 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     service(profile, region, service) {
       const answer = (operation: string, params: Record<string, unknown>) => {
         engine.calls.push({ profile, region, service, operation, params });
-        // `ec2.StopInstances#DryRun` answers the DryRun call, `ec2.DescribeInstances@eu-west-1` one region.
+        // `ec2.StopInstances#DryRun` answers the DryRun call, `ec2.DescribeInstances@eu-west-1` one region,
+        // `ec2.DescribeInstances@prod/eu-west-1` one profile's region and `@prod/*` all of its regions.
         return (params.DryRun ? engine.pages.get(`${service}.${operation}#DryRun`) : undefined)
+          ?? engine.pages.get(`${service}.${operation}@${profile}/${region}`) ?? engine.pages.get(`${service}.${operation}@${profile}/*`)
           ?? engine.pages.get(`${service}.${operation}@${region}`) ?? engine.pages.get(`${service}.${operation}`) ?? [];
       };
       return {
