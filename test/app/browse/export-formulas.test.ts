@@ -4,6 +4,7 @@
 // The Profile/Account/Region columns of views across profiles and regions are covered the same way.
 import jmespath from 'jmespath';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../support/csv.js';
 import { resourceViews } from '../../../services/index.js';
 import type { ColumnSpec } from '../../../services/types.js';
 import { toCsv } from '../../../src/app/browse/export.js';
@@ -36,7 +37,8 @@ function forge(node: Node, value: unknown): unknown {
   }
 }
 
-const compile = (path: string) => jmespath.compile(path) as unknown as Node;
+// The runtime has compile (the AST); its typings do not declare it.
+const compile = (path: string) => (jmespath as unknown as { compile(p: string): Node }).compile(path);
 const usesFunction = (node: Node): boolean => node.type === 'Function' || (node.children ?? []).some((c) => c && typeof c === 'object' && usesFunction(c));
 
 function staticListing(page: Record<string, unknown>, items: string[], columns: ColumnSpec[]): Listing {
@@ -44,22 +46,6 @@ function staticListing(page: Record<string, unknown>, items: string[], columns: 
     items, columns, scope: {},
     open: async () => ({ feed: { resultKeys: [], pages: (async function* none() {})() }, first: { done: false, value: page } }),
   });
-}
-
-/** RFC 4180 records (quoted fields may hold CR and LF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { record.push(field); field = ''; } else if (ch === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; } else field += ch;
-  }
-  return records;
 }
 
 const exported = (listing: Listing) => parseCsv(toCsv(listing.columns.map((c) => c.title), listing.rows.map((r) => r.values)));
