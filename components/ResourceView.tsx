@@ -163,7 +163,8 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
         profile: profile && profile !== ENVIRONMENT_PROFILE ? profile : undefined,
       });
       copyToClipboard(line);
-      const note = filter || sort ? '\n\n(the filter and sort of this view are not part of it)' : '';
+      const note = (filter || sort ? '\n\n(the filter and sort of this view are not part of it)' : '')
+        + (profiles ? `\n\n(this view lists ${profiles.length} profiles: run it with --profile for each)` : '');
       dashboard.prompts.showMessage('Show as CLI (copied to the clipboard)', `${line}${note}`);
     },
   }, 'view', active && !bar);

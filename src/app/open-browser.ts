@@ -30,7 +30,8 @@ export function createBrowserOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Pla
       const { default: open } = await import('open');
       return await watch(await open(url, { wait: false }), 'the system\'s opener');
     } catch (error) {
-      return { opened: false, reason: (error as Error).message };
+      // Only the code: a message could quote the command line, and with it the sign-in URL.
+      return { opened: false, reason: `the system's opener: ${(error as NodeJS.ErrnoException).code ?? 'failed'}` };
     }
   };
 }
@@ -39,7 +40,7 @@ export function createBrowserOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Pla
 function watch(child: ChildProcess, what: string): Promise<BrowserOpening> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => { child.unref(); resolve({ opened: true }); }, EARLY_EXIT_MS);
-    child.once('error', (error) => { clearTimeout(timer); resolve({ opened: false, reason: `${what}: ${(error as NodeJS.ErrnoException).code ?? error.message}` }); });
+    child.once('error', (error) => { clearTimeout(timer); resolve({ opened: false, reason: `${what}: ${(error as NodeJS.ErrnoException).code ?? 'failed to start'}` }); });
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code === 0 ? { opened: true } : { opened: false, reason: `${what} exited with code ${code}` });

@@ -114,6 +114,23 @@ describe('views across the profiles picked on the home', () => {
     expect(engine.consoleSignIns).toEqual([{ profile: 'dev', region: 'eu-west-1', destination: expect.stringContaining('eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#InstanceDetails:instanceId=i-dev-eu') }]);
   });
 
+  it('a picked profile marked read-only refuses actions on its rows, whatever the session profile allows', async () => {
+    const engine = threeProfiles();
+    engine.profiles = engine.profiles.map((p) => (p.name === 'prod' ? { ...p, keys: [{ key: 'awsdeck_read_only', value: 'true' }] } : p));
+    const ui = await pickThree(engine);
+    await openView(ui, 'ec2');
+    await ui.waitFor(/EC2 instances\s+3 rows/);
+    await ui.press('j', 'S');
+    await ui.waitFor('Profile prod is read-only (awsdeck_read_only = true): nothing was sent.');
+    expect(engine.calls.filter((c) => c.operation === 'StopInstances')).toEqual([]);
+    // dev's row still can (the DryRun goes out).
+    await ui.press(keys.enter);
+    await ui.waitFor((f) => !f.includes('is read-only'));
+    await ui.press('g', 'S');
+    await ui.waitFor('y go ahead');
+    expect(ui.frame()).toMatch(/Stop instance i-dev1 \(dev, us-east-1\)/);
+  });
+
   it('space unpicks; with nothing picked a view is the session profile\'s alone', async () => {
     const engine = threeProfiles();
     const ui = await pickThree(engine);
