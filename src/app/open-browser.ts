@@ -3,6 +3,7 @@
 // no browser can show a page (an SSH session, Linux without a display) nothing is started, so the
 // caller shows the URL instead.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { splitArgs } from './browse/operation-view.js';
 
 export interface BrowserOpening {
   opened: boolean;
@@ -19,8 +20,14 @@ export function createBrowserOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Pla
   return async (url) => {
     const custom = env.BROWSER?.split(':').map((c) => c.trim()).find(Boolean);
     if (custom) {
-      // Split into words and passed as arguments, never through a shell: the URL is data.
-      const [command, ...args] = custom.split(/\s+/);
+      // Split into words as a shell would (quotes kept together), then run without one: the URL is data.
+      let words: string[];
+      try {
+        words = splitArgs(custom);
+      } catch (error) {
+        return { opened: false, reason: `$BROWSER: ${(error as Error).message}` };
+      }
+      const [command, ...args] = words;
       const withUrl = args.some((a) => a.includes('%s')) ? args.map((a) => a.replace('%s', url)) : [...args, url];
       return watch(spawn(command, withUrl, { stdio: 'ignore', detached: true, env }), `$BROWSER (${command})`);
     }

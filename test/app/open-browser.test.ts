@@ -1,7 +1,7 @@
 // Opening a URL: $BROWSER runs as a program with the URL as one argument (never through a shell),
 // a program that fails or is missing is reported, and an SSH session or a Linux box without a
 // display opens nothing so the caller shows the URL instead.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,15 @@ describe('createBrowserOpener', () => {
     const opening = await createBrowserOpener({ BROWSER: `${recorder} --new-tab %s:/nonexistent/other` }, 'linux')('http://127.0.0.1/x');
     expect(opening.opened).toBe(true);
     expect(readFileSync(`${recorder}.url`, 'utf8')).toBe('--new-tab\nhttp://127.0.0.1/x\n');
+  });
+
+  it('keeps a quoted word of $BROWSER together, as a shell would split it', async () => {
+    const spaced = join(dir, 'with space');
+    mkdirSync(spaced, { recursive: true });
+    copyFileSync(recorder, join(spaced, 'rec.sh'));
+    chmodSync(join(spaced, 'rec.sh'), 0o755);
+    expect(await createBrowserOpener({ BROWSER: `'${join(spaced, 'rec.sh')}' "--profile=a b"` }, 'linux')('http://127.0.0.1/y')).toEqual({ opened: true });
+    expect(readFileSync(join(spaced, 'rec.sh.url'), 'utf8')).toBe('--profile=a b\nhttp://127.0.0.1/y\n');
   });
 
   it('reports a $BROWSER that fails or does not exist', async () => {
