@@ -71,7 +71,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'table.clearFilter', keys: ['escape'], description: 'clear filter', scope: 'table', when: (c) => Boolean(c.filtered) },
 
   { id: 'profiles.use', keys: ['enter'], description: 'use profile', scope: 'profiles', footer: true },
-  { id: 'profiles.pick', keys: [' '], description: 'pick / unpick: views opened then list across the picked profiles', scope: 'profiles', footer: true },
+  { id: 'profiles.pick', keys: [' '], description: 'pick / unpick: views opened then list across the picked profiles', scope: 'profiles' },
   { id: 'profiles.describe', keys: ['d'], description: 'details and sources', scope: 'profiles', footer: true },
   { id: 'profiles.login', keys: ['l'], description: 'SSO log in', scope: 'profiles', footer: true, onRow: rowHas('kind', 'sso') },
   { id: 'profiles.mfa', keys: ['m'], description: 'enter MFA code', scope: 'profiles', footer: true, onRow: rowHas('needsMfa', 'true') },
