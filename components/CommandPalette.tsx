@@ -40,9 +40,12 @@ export function CommandPalette({ onClose, go, open, openHelp, populate, act, aud
       const descriptor = viewById(command.view)!;
       const where = command.region ?? region;
       const scope = command.scope ?? {};
+      // Profiles picked on the home: the view lists across them (IAM and S3 too: one account each).
+      const picked = dashboard.pickedProfiles();
+      const profiles = picked.length ? picked : undefined;
       // Asked for now, before the view's first frame is drawn: the request is on its way meanwhile.
-      browser.listing({ descriptor, scope, profile, region: where, flat: false });
-      open({ id: 'resource', profile, resource: { descriptor, scope, region: where, label: descriptor.label?.(scope) ?? descriptor.title } });
+      browser.listing({ descriptor, scope, profile, region: where, flat: false, profiles });
+      open({ id: 'resource', profile, resource: { descriptor, scope, region: where, label: descriptor.label?.(scope) ?? descriptor.title, profiles } });
       return undefined;
     }
     try {

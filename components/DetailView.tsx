@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { ActionContext } from '../src/app/actions.js';
+import { openInConsole } from '../src/app/browse/console-open.js';
 import { detailLines, findMatches } from '../src/app/browse/detail-text.js';
 import { explainViewError } from '../src/app/browse/view-errors.js';
 import { useActions, useReadOnly, useServices } from '../src/app/dashboard-context.js';
@@ -14,7 +15,7 @@ import type { ViewProps } from './ViewBody.js';
 type Loaded = { status: 'loading' } | { status: 'ok'; value: unknown } | { status: 'error'; error: unknown };
 
 export function DetailView({ entry, width, height, active, onContext }: ViewProps) {
-  const { theme, copyToClipboard, dashboard } = useServices();
+  const { theme, copyToClipboard, dashboard, openBrowser } = useServices();
   const readOnly = useReadOnly();
   const detail = entry.detail!;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -39,8 +40,8 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
     setTop(Math.min(lastTop, Math.max(0, matches[index] - Math.floor(page / 3))));
   };
 
-  const ctx: ActionContext = { view: 'detail', readOnly, canGoBack: true, filtered: search !== '' };
-  useEffect(() => { if (active) onContext({ filtered: ctx.filtered }); }, [active, ctx.filtered]);
+  const ctx: ActionContext = { view: 'detail', readOnly, canGoBack: true, filtered: search !== '', row: { hasConsole: String(Boolean(detail.consoleUrl)) } };
+  useEffect(() => { if (active) onContext({ filtered: ctx.filtered, row: ctx.row }); }, [active, ctx.filtered, detail]);
   const scroll = (id: string) => () => {
     const step = cursorMoveForAction(id);
     if (!step) return;
@@ -61,6 +62,10 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
       copyToClipboard(detail.consoleUrl);
       dashboard.prompts.showMessage('Copied', `console URL ${detail.consoleUrl} is on the clipboard (OSC 52).`);
     },
+    'detail.openConsole': () => {
+      if (!detail.consoleUrl || !entry.profile) return;
+      void openInConsole(dashboard, openBrowser, copyToClipboard, { profile: entry.profile, region: detail.region ?? '', destination: detail.consoleUrl });
+    },
   }, 'view', active && !searching);
 
   const where = { profile: entry.profile ?? '', region: '', service: '', operation: '' };
@@ -73,7 +78,7 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
         <Text {...theme.muted}>  {format.toUpperCase()} · {lines.length} lines{lines.length > page ? ` · ${top + 1}-${Math.min(lines.length, top + page)}` : ''}</Text>
         {search ? <Text {...theme.accent}>  {matches.length ? `match ${(match % matches.length) + 1}/${matches.length}` : 'no match'}</Text> : null}
       </Text>
-      <Text wrap="truncate" {...theme.muted}>{detail.consoleUrl ? `console: ${visibleText(detail.consoleUrl)} (U copies)` : ' '}</Text>
+      <Text wrap="truncate" {...theme.muted}>{detail.consoleUrl ? `console: ${visibleText(detail.consoleUrl)} (o opens, U copies)` : ' '}</Text>
       {loaded.status === 'loading' ? <Text {...theme.muted}>loading…</Text> : null}
       {problem ? <Text {...theme.danger} wrap="wrap">{visibleText(`${problem.title}: ${problem.message}`)}{'\n'}{visibleText(problem.hint)}</Text> : null}
       {/* Only a loaded detail has lines: a page-high box under "loading…" or the problem pushed the title off the top. */}

@@ -25,13 +25,14 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
   const [exporting, setExporting] = useState<string>();
   const selectedRef = useRef(0);
   const [selected, setSelectedState] = useState(0);
-  const rows = useMemo(() => profileRows(profiles, identities, filter, now, session.profile), [profiles, identities, filter, now, session.profile]);
+  const rows = useMemo(() => profileRows(profiles, identities, filter, now, session.profile, session.picked), [profiles, identities, filter, now, session.profile, session.picked]);
+  const picked = session.picked?.filter((name) => profiles.some((p) => p.name === name)) ?? [];
   // Stable between keypresses, so column widths are measured once per data change, not per move.
   const cells = useMemo(() => rows.map((r) => r.cells), [rows]);
   const cursor = Math.min(selected, Math.max(0, rows.length - 1));
   const row = rows[cursor];
   const setSelected = (next: number) => { selectedRef.current = next; setSelectedState(next); };
-  const tableHeight = height - (filtering || filter ? 1 : 0) - (problems.length ? 1 : 0);
+  const tableHeight = height - (filtering || filter ? 1 : 0) - (problems.length ? 1 : 0) - (picked.length ? 1 : 0);
 
   const ctx: ActionContext = { view: 'profiles', readOnly, canGoBack: false, row: rowFacts(row), filtered: filter !== '' };
   const ctxKey = JSON.stringify([ctx.row, ctx.filtered]);
@@ -49,6 +50,7 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
     'table.filter': () => setFiltering(true),
     'table.clearFilter': () => setFilter(''),
     'profiles.use': withRow((name) => { dashboard.switchProfile(name); void dashboard.check(name, true); }),
+    'profiles.pick': () => { if (row) { dashboard.togglePicked(row.name); move('table.down')(); } },
     'profiles.describe': withRow((name) => push({ id: 'profile-detail', profile: name })),
     'profiles.login': withRow((name) => void dashboard.logIn(name)),
     'profiles.mfa': withRow((name) => void dashboard.unlockWithMfa(name)),
@@ -80,6 +82,7 @@ export function ProfilesView({ width, height, active, push, onContext }: ViewPro
   return (
     <Box flexDirection="column" height={height}>
       {problems.length ? <Text {...theme.danger} wrap="truncate">⚠ {visibleText(problems.join('; '))}</Text> : null}
+      {picked.length ? <Text {...theme.accent} wrap="truncate">{picked.length} picked: {visibleText(picked.join(', '))} · views opened with : list across them · space unpicks</Text> : null}
       <Table columns={profileColumns} rows={cells} toneOf={(i) => rows[i].tone} selected={cursor}
         width={width} height={tableHeight} emptyText={loading ? 'reading profiles…' : filter ? `no profile matches "${visibleText(filter)}"` : 'no profiles: n creates one'} />
       {filtering

@@ -22,15 +22,15 @@ export interface StatusProps {
   picked?: number;
 }
 
-/** The lines a view of every region shows above its table: one per failed region, three at most. */
+/** The lines a view of several regions or profiles shows above its table: one per failed place, three at most. */
 export function regionProblemLines(state: ListingState): string[] {
   const problems = (state as FanOutState).problems ?? [];
-  return problems.length <= 3 ? problems : [...problems.slice(0, 2), `… and ${problems.length - 2} more regions failed`];
+  return problems.length <= 3 ? problems : [...problems.slice(0, 2), `… and ${problems.length - 2} more failed`];
 }
 
 function progress(state: ListingState): string {
-  const regions = (state as FanOutState).regions;
-  const pages = `${state.pages} page${state.pages === 1 ? '' : 's'}${regions ? ` in ${regions} regions` : ''}`;
+  const { parts, noun } = state as FanOutState;
+  const pages = `${state.pages} page${state.pages === 1 ? '' : 's'}${parts ? ` in ${parts} ${noun ?? 'regions'}` : ''}`;
   switch (state.status) {
     case 'loading': return state.pages ? `loading more… ${pages} (^x stops)` : 'loading…';
     case 'done': return pages;

@@ -7,10 +7,11 @@ import { viewById, type ChildView } from '../services/index.js';
 import { viewScope, type ActionContext } from '../src/app/actions.js';
 import { listingParams, type ListingRequest } from '../src/app/browse/browser.js';
 import { cliLine, rowsQuery } from '../src/app/browse/cli-line.js';
+import { openInConsole } from '../src/app/browse/console-open.js';
 import type { ExportFormat } from '../src/app/browse/export.js';
 import { nextSort, type SortState } from '../src/app/browse/table-model.js';
 import { useFollow } from '../src/app/browse/use-follow.js';
-import type { RegionRow } from '../src/app/browse/fan-out.js';
+import type { FanOutRow } from '../src/app/browse/fan-out.js';
 import type { BrowseRow } from '../src/app/browse/listing.js';
 import { useListingState, useResourceTable } from '../src/app/browse/use-resource-table.js';
 import { useRowActions } from '../src/app/browse/use-row-actions.js';
@@ -26,14 +27,14 @@ import type { ViewProps } from './ViewBody.js';
 const text = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value));
 
 export function ResourceView({ entry, width, height, active, push, onContext }: ViewProps) {
-  const { browser, dashboard, copyToClipboard } = useServices();
+  const { browser, dashboard, copyToClipboard, openBrowser } = useServices();
   const readOnly = useReadOnly();
   const resource = entry.resource!;
   const profile = entry.profile ?? '';
-  const { descriptor, scope, region } = resource;
+  const { descriptor, scope, region, profiles } = resource;
   const [flat, setFlat] = useState(Boolean(resource.flat));
   const [reloads, setReloads] = useState(0);
-  const request: ListingRequest = useMemo(() => ({ descriptor, scope, profile, region, flat }), [descriptor, scope, profile, region, flat]);
+  const request: ListingRequest = useMemo(() => ({ descriptor, scope, profile, region, flat, profiles }), [descriptor, scope, profile, region, flat, profiles]);
   const listing = useMemo(() => browser.listing(request, reloads > 0), [browser, request, reloads]);
   const lastMoveAt = useRef(0);
   const state = useListingState(listing, useCallback(() => lastMoveAt.current, []));
@@ -54,11 +55,13 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   });
   const related = row && !querying ? descriptor.related?.(row.item, scope) : undefined;
   const tableHeight = height - 1 - regionProblemLines(state).length - (bar ? 1 : 0) - (bar === 'query' && shown.query?.kind === 'error' ? 1 : 0);
-  // A row of `:<view> all` says its own region: its detail, children, ARN and actions are there.
-  const regionOf = (r: BrowseRow | undefined) => (r as RegionRow | undefined)?.region ?? region;
-  const requestFor = (r: BrowseRow | undefined): ListingRequest => ({ ...request, region: regionOf(r) });
+  // A row of `:<view> all` or of picked profiles says its own region and profile: its detail,
+  // children, ARN, console page and actions are there.
+  const regionOf = (r: BrowseRow | undefined) => (r as FanOutRow | undefined)?.region || region;
+  const profileOf = (r: BrowseRow | undefined) => (r as FanOutRow | undefined)?.profile ?? profile;
+  const requestFor = (r: BrowseRow | undefined): ListingRequest => ({ ...request, profiles: undefined, profile: profileOf(r), region: regionOf(r) });
   const rowActions = useRowActions({
-    descriptor, scope, profile, regionOf, state, reload: () => setReloads((n) => n + 1),
+    descriptor, scope, profileOf, regionOf, state, reload: () => setReloads((n) => n + 1),
     rows: () => listing.rows, selected: querying ? undefined : row,
   });
 
@@ -76,20 +79,22 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
   const where = () => browser.where(requestFor(row));
   const idOf = (item: Record<string, unknown>) => text(jmespath.search(item, descriptor.identity.id));
   const openDetail = (item: Record<string, unknown>) => push({
-    id: 'detail', profile,
+    id: 'detail', profile: profileOf(row),
     detail: {
       title: querying ? 'query row' : idOf(item) || descriptor.title,
       load: () => (querying ? Promise.resolve(item) : browser.detail(requestFor(row), item)),
       consoleUrl: querying ? undefined : descriptor.consoleUrl?.(item, where()),
+      region: regionOf(row),
     },
   });
   const openView = (child: ChildView) => {
     const target = viewById(child.view);
     if (!target) return;
     const where = child.region ?? regionOf(row);
+    const owner = profileOf(row);
     // The child's first request goes out before its first frame is drawn.
-    browser.listing({ descriptor: target, scope: child.scope, profile, region: where, flat: false });
-    push({ id: 'resource', profile, resource: { descriptor: target, scope: child.scope, region: where, label: child.label } });
+    browser.listing({ descriptor: target, scope: child.scope, profile: owner, region: where, flat: false });
+    push({ id: 'resource', profile: owner, resource: { descriptor: target, scope: child.scope, region: where, label: child.label } });
   };
   const copy = (what: string, value: string | undefined) => {
     if (!value) return dashboard.prompts.showMessage(`No ${what}`, `This row has no ${what}.`);
@@ -145,6 +150,11 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     'resource.copyId': () => { if (row) copy('id', querying ? text(row.values[0]) : idOf(row.item)); },
     'resource.copyArn': () => { if (row) copy('ARN', querying ? undefined : descriptor.identity.arn?.(row.item, where())); },
     'resource.copyUrl': () => { if (row) copy('console URL', querying ? undefined : descriptor.consoleUrl?.(row.item, where())); },
+    'resource.openConsole': () => {
+      const destination = row && !querying ? descriptor.consoleUrl?.(row.item, where()) : undefined;
+      if (!destination) return dashboard.prompts.showMessage('No console page', 'This row has no console page.');
+      void openInConsole(dashboard, openBrowser, copyToClipboard, { profile: profileOf(row), region: regionOf(row), destination });
+    },
     'resource.export': () => setBar('export'),
     'resource.cli': () => {
       const line = cliLine({
@@ -153,15 +163,16 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
         profile: profile && profile !== ENVIRONMENT_PROFILE ? profile : undefined,
       });
       copyToClipboard(line);
-      const note = filter || sort ? '\n\n(the filter and sort of this view are not part of it)' : '';
+      const note = (filter || sort ? '\n\n(the filter and sort of this view are not part of it)' : '')
+        + (profiles ? `\n\n(this view lists ${profiles.length} profiles: run it with --profile for each)` : '');
       dashboard.prompts.showMessage('Show as CLI (copied to the clipboard)', `${line}${note}`);
     },
   }, 'view', active && !bar);
 
   const toneOf = (i: number): Token | undefined => {
     if (querying) return undefined;
-    const item = shown.rowAt(i).item;
-    return rowActions.isPicked(item) ? 'accent' : descriptor.tone?.(item);
+    const shownRow = shown.rowAt(i);
+    return rowActions.isPicked(shownRow) ? 'accent' : descriptor.tone?.(shownRow.item);
   };
   const source = useMemo(() => ({ count: shown.count, cellsAt: (i: number) => shown.rowAt(i).cells, naturalWidths: shown.naturalWidths, version: shown.version }), [shown]);
   return (

@@ -1,6 +1,7 @@
 // `:audit`: the `awsdeck audit` rows in a view — every instance and unattached volume in every
 // enabled region of the profile's partition, one row each, computed from several calls per region.
 import { auditResources } from '../src/app/audit.js';
+import { ec2Console } from './ec2.js';
 import type { ResourceDescriptor } from './types.js';
 
 /** The audit never prompts by itself: a profile that needs MFA or a sign-in is asked by the view. */
@@ -22,6 +23,12 @@ export const audit: ResourceDescriptor = {
   ],
   identity: { id: 'ResourceID' },
   detail: 'row',
+  // An instance's or volume's own page, in the row's region (a failed region's row has none).
+  consoleUrl: (item, where) => {
+    const page = item.ResourceType === 'EC2' ? `InstanceDetails:instanceId=${String(item.ResourceID)}`
+      : item.ResourceType === 'EBS' ? `VolumeDetails:volumeId=${String(item.ResourceID)}` : undefined;
+    return page ? ec2Console(() => page)(item, { ...where, region: String(item.Region) }) : undefined;
+  },
   tone: (item) => (item.Status === 'running' ? 'ok' : item.Status === 'unattached' ? 'warn' : item.Status === 'failed' ? 'danger' : undefined),
   async compute(source) {
     const { rows, failures } = await auditResources({ service: (_profile, region, service) => source.client(region, service) }, {

@@ -71,6 +71,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'table.clearFilter', keys: ['escape'], description: 'clear filter', scope: 'table', when: (c) => Boolean(c.filtered) },
 
   { id: 'profiles.use', keys: ['enter'], description: 'use profile', scope: 'profiles', footer: true },
+  { id: 'profiles.pick', keys: [' '], description: 'pick / unpick: views opened then list across the picked profiles', scope: 'profiles' },
   { id: 'profiles.describe', keys: ['d'], description: 'details and sources', scope: 'profiles', footer: true },
   { id: 'profiles.login', keys: ['l'], description: 'SSO log in', scope: 'profiles', footer: true, onRow: rowHas('kind', 'sso') },
   { id: 'profiles.mfa', keys: ['m'], description: 'enter MFA code', scope: 'profiles', footer: true, onRow: rowHas('needsMfa', 'true') },
@@ -102,6 +103,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'resource.copyId', keys: ['y'], description: 'copy id (OSC 52)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.copyArn', keys: ['Y'], description: 'copy ARN (OSC 52)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'resource', onRow: rowSelected },
+  { id: 'resource.openConsole', keys: ['o'], description: 'open in the AWS console (signed in as the row\'s profile)', scope: 'resource', onRow: rowSelected },
   { id: 'resource.export', keys: ['e'], description: 'export rows as shown (CSV/JSON)', scope: 'resource' },
   { id: 'resource.cli', keys: ['c'], description: 'show as CLI command', scope: 'resource' },
   { id: 'resource.pick', keys: [' '], description: 'pick / unpick the row for an action', scope: 'resource', when: rowIs('canAct', 'true'), onRow: rowSelected },
@@ -111,6 +113,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'detail.next', keys: ['n'], description: 'next match', scope: 'detail' },
   { id: 'detail.previous', keys: ['N'], description: 'previous match', scope: 'detail' },
   { id: 'detail.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'detail' },
+  { id: 'detail.openConsole', keys: ['o'], description: 'open in the AWS console', scope: 'detail', when: rowIs('hasConsole', 'true') },
 
   { id: 'errors.decode', keys: ['enter'], description: 'decode authorization message', scope: 'errors', footer: true,
     when: rowIs('encoded', 'true') },

@@ -8,6 +8,7 @@ import type { Dashboard } from './dashboard-model.js';
 import type { ProfileSummary } from './engine-port.js';
 import type { KeyBus, Layer } from './key-bus.js';
 import type { KeyPress } from './keys.js';
+import type { BrowserOpener } from './open-browser.js';
 import { useStore } from './store.js';
 import type { Theme } from './theme.js';
 
@@ -28,6 +29,8 @@ export interface DashboardServices {
   browser: Browser;
   /** OSC 52: ids, ARNs and command lines onto the clipboard, over SSH too. */
   copyToClipboard(text: string): void;
+  /** `o`: a console page in the person's browser; says when there is none. */
+  openBrowser: BrowserOpener;
 }
 
 export const DashboardContext = createContext<DashboardServices | null>(null);

@@ -19,6 +19,8 @@ export interface SessionState {
   region?: string;
   /** Bumped on every switch, so late results for the previous profile are dropped. */
   generation: number;
+  /** Profiles picked with space on the home: resource views opened now list across them. */
+  picked?: string[];
 }
 
 export interface DashboardOptions {
@@ -170,6 +172,20 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
   function switchProfile(name: string): void {
     const summary = profiles.get().profiles.find((p) => p.name === name);
     session.set((s) => ({ profile: name, region: summary?.region ?? options.env.AWS_REGION ?? options.env.AWS_DEFAULT_REGION ?? s.region, generation: s.generation + 1 }));
+  }
+
+  /** Space on the home: picks or unpicks a profile for views across several profiles. */
+  function togglePicked(name: string): void {
+    session.set((s) => {
+      const picked = s.picked ?? [];
+      return { picked: picked.includes(name) ? picked.filter((p) => p !== name) : [...picked, name] };
+    });
+  }
+
+  /** The picked profiles that still exist, in the order of the home's list. */
+  function pickedProfiles(): string[] {
+    const picked = session.get().picked ?? [];
+    return profiles.get().profiles.map((p) => p.name).filter((name) => picked.includes(name));
   }
 
   function switchRegion(region: string): void {
@@ -334,7 +350,7 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
     }
   }
 
-  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, switchRegion, unlockWithMfa, ssoLogin, logIn, openSubshell, change, pickSsoSession, ssoAssignments, populate, exportCredentials, decodeError, withSignIn };
+  return { engine, profiles, session, errors, prompts, load, check, checkAll, switchProfile, togglePicked, pickedProfiles, switchRegion, unlockWithMfa, ssoLogin, logIn, openSubshell, change, pickSsoSession, ssoAssignments, populate, exportCredentials, decodeError, withSignIn };
 }
 
 export type Dashboard = ReturnType<typeof createDashboard>;

@@ -8,6 +8,7 @@ import { loadConfigFiles, stringValue, type LoadedConfig, type Section } from '.
 import { lintConfig } from '../engine/config/lint.js';
 import { describeSource, resolveSettings } from '../engine/config/settings.js';
 import { resolveCredentials } from '../engine/credentials/index.js';
+import { consoleSignIn, federationEndpoint } from '../engine/console/federation.js';
 import { createClient } from '../engine/http/client.js';
 import { loadService } from '../engine/models/loader.js';
 import { awsdeckStateDir, chooseFlow, fetchAssignments, FlowPreferences, hostProbe, loginConfig, planPopulate, PortalClient, ssoLogin, ssoSessionConfig, SsoTokenProvider, tokenCacheKey } from '../engine/sso/index.js';
@@ -276,6 +277,14 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     async decodeAuthorizationMessage(profile: string, encoded: string) {
       const result = await stsClient(profile, credentialsFor(profile).asFunction).call('DecodeAuthorizationMessage', { EncodedMessage: encoded });
       return String(result.DecodedMessage);
+    },
+
+    async consoleSignIn(profile: string, where: string, destination: string, interaction: Interaction) {
+      const credentials = await browserCredentialsFor(profile, interaction).get();
+      const settings = settingsFor(profile);
+      // The sign-in host is an endpoint as any other: the demo's endpoint_url (or AWS_ENDPOINT_URL_SIGNIN) keeps it on 127.0.0.1.
+      const endpoint = federationEndpoint(where, settings.endpointUrlFor('signin')?.value);
+      return consoleSignIn(credentials, destination, { endpoint, network: settings.network });
     },
 
     regions: () => commonRegions,

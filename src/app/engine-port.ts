@@ -1,6 +1,9 @@
 // What the dashboard needs from the engine, as one interface. The real adapter (engine-adapter.ts)
 // binds it to src/engine; tests pass a fake. Components never see this: they see stores.
 import type { AuditEntry } from '../engine/audit-log.js';
+import type { ConsoleSignIn } from '../engine/console/federation.js';
+
+export type { ConsoleSignIn };
 
 export type ProfileKind = 'static' | 'session' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'environment' | 'unknown';
 
@@ -139,6 +142,12 @@ export interface DashboardEngine {
   auditLog(): AuditEntry[];
   /** Loads a service's model ahead of its first call (EC2's takes about 15 ms to read). */
   prepare(service: string): void;
+  /**
+   * The URL that opens `destination` (a console page in `region`'s partition) as this profile's
+   * identity: a federation sign-in URL for temporary credentials (a secret: it signs in), the page
+   * itself for long-term keys.
+   */
+  consoleSignIn(profile: string, region: string, destination: string, interaction: Interaction): Promise<ConsoleSignIn>;
   /** A client for the browser: `interaction` answers MFA while credentials are resolved. */
   service(profile: string, region: string, service: string, interaction: Interaction): ServiceCaller;
 }

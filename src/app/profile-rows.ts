@@ -37,12 +37,13 @@ const toneOf = (state: IdentityState | undefined): Token => {
   }
 };
 
-export function profileRows(profiles: ProfileSummary[], identities: Record<string, IdentityState>, filter: string, now: number, active?: string): ProfileRow[] {
+export function profileRows(profiles: ProfileSummary[], identities: Record<string, IdentityState>, filter: string, now: number, active?: string, picked: readonly string[] = []): ProfileRow[] {
   const rows: ProfileRow[] = [];
   for (const summary of profiles) {
     const state = identities[summary.name];
     // Plain ASCII keeps Ink's per-frame width measuring on its fast path (see table-layout.ts).
-    const marker = summary.name === active ? '>' : summary.isDefault ? '*' : ' ';
+    const isPicked = picked.includes(summary.name);
+    const marker = isPicked ? '+' : summary.name === active ? '>' : summary.isDefault ? '*' : ' ';
     const lintNote = summary.lint.length ? ` !${summary.lint.length}` : '';
     const kind = kindLabels[summary.kind] + (summary.kind === 'assume-role' && summary.mfaSerial ? '+MFA' : '');
     // Every cell comes from the config files or a service: drawn (and measured) only escaped.
@@ -51,7 +52,7 @@ export function profileRows(profiles: ProfileSummary[], identities: Record<strin
       visibleText(state?.identity?.account ?? ''), visibleText(principalOf(state?.identity?.arn)), visibleText(summary.region ?? ''),
     ];
     if (filter && !matchesFilter(cells.join(' '), filter)) continue;
-    rows.push({ name: summary.name, summary, state, cells, tone: toneOf(state) });
+    rows.push({ name: summary.name, summary, state, cells, tone: isPicked ? 'accent' : toneOf(state) });
   }
   return rows;
 }

@@ -6,6 +6,7 @@ import { createBrowser } from './browse/browser.js';
 import type { Dashboard } from './dashboard-model.js';
 import { KeyBus } from './key-bus.js';
 import { loadKeyOverrides } from './key-overrides.js';
+import { createBrowserOpener, type BrowserOpener } from './open-browser.js';
 import { themeFor } from './theme.js';
 
 export interface ServiceOptions {
@@ -19,6 +20,8 @@ export interface ServiceOptions {
   copyToClipboard?: (text: string) => void;
   /** Where exports are written (the directory awsdeck was started in). */
   cwd?: string;
+  /** Opens console pages; default `$BROWSER` or the system's opener. */
+  openBrowser?: BrowserOpener;
 }
 
 export function createServices(options: ServiceOptions): DashboardServices & { warnings: string[] } {
@@ -35,6 +38,7 @@ export function createServices(options: ServiceOptions): DashboardServices & { w
     deliverExport: options.deliverExport ?? (() => undefined),
     browser: createBrowser(options.dashboard, { cwd: options.cwd ?? process.cwd() }),
     copyToClipboard: options.copyToClipboard ?? (() => undefined),
+    openBrowser: options.openBrowser ?? createBrowserOpener(options.env),
     warnings: [...loaded.warnings, ...warnings],
   };
 }

@@ -11,6 +11,8 @@ export interface ResourceEntry {
   /** Breadcrumb text (`my-bucket`, `photos/`). */
   label: string;
   flat?: boolean;
+  /** Listed across these profiles (picked on the home), with Profile and Account columns. */
+  profiles?: string[];
 }
 
 /** A detail: loaded when shown (a describe/head call, or the row's object). */
@@ -18,6 +20,8 @@ export interface DetailEntry {
   title: string;
   load(): Promise<unknown>;
   consoleUrl?: string;
+  /** Where the resource is (the console page's region, for `o`). */
+  region?: string;
 }
 
 export interface ViewEntry {
@@ -38,8 +42,8 @@ export type ViewStackAction =
   | { type: 'reset'; view: ViewEntry };
 
 const sameView = (a: ViewEntry, b: ViewEntry) => a.id === b.id && a.profile === b.profile && a.ssoSession === b.ssoSession
-  && a.detail === b.detail && JSON.stringify(a.resource && [a.resource.descriptor.id, a.resource.scope, a.resource.region])
-    === JSON.stringify(b.resource && [b.resource.descriptor.id, b.resource.scope, b.resource.region]);
+  && a.detail === b.detail && JSON.stringify(a.resource && [a.resource.descriptor.id, a.resource.scope, a.resource.region, a.resource.profiles])
+    === JSON.stringify(b.resource && [b.resource.descriptor.id, b.resource.scope, b.resource.region, b.resource.profiles]);
 
 export function viewStackReducer(stack: ViewStack, action: ViewStackAction): ViewStack {
   switch (action.type) {
@@ -70,7 +74,8 @@ export function breadcrumb(stack: ViewStack): string[] {
       const { descriptor, scope, label } = entry.resource;
       const here = descriptor.global ? 'global' : entry.resource.region;
       if (Object.keys(scope).length === 0) parts = [];
-      if (parts.length === 0) parts.push(entry.profile ?? '(no profile)', here, descriptor.title);
+      const who = entry.resource.profiles ? `${entry.resource.profiles.length} profiles` : entry.profile ?? '(no profile)';
+      if (parts.length === 0) parts.push(who, here, descriptor.title);
       else parts.push(here === region ? label : `${label} (${here})`);
       region = here;
     } else if (entry.detail && parts.length) parts.push(entry.detail.title);

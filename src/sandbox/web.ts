@@ -5,9 +5,10 @@ import type { SandboxState } from './state.js';
 import type { IncomingCall, Reply } from './types.js';
 import { parseFormBody } from './codecs/form.js';
 import { escapeHtml } from './wire.js';
+import { consoleSession, handleFederation, isFederationPath } from './federation.js';
 
 export function isWebPath(path: string): boolean {
-  return path === '/device' || path.startsWith('/device/') || path === '/authorize' || path.startsWith('/authorize/') || path.startsWith('/sandbox/') || path === '/favicon.ico';
+  return path === '/device' || path.startsWith('/device/') || path === '/authorize' || path.startsWith('/authorize/') || path.startsWith('/sandbox/') || path === '/favicon.ico' || isFederationPath(path);
 }
 
 function html(status: number, title: string, body: string, headers: Record<string, string> = {}): Reply {
@@ -16,7 +17,7 @@ function html(status: number, title: string, body: string, headers: Record<strin
 .code{font:700 2rem ui-monospace,monospace;letter-spacing:.15em;padding:.5rem 1rem;background:#f3f4f6;border-radius:6px;display:inline-block}
 button{font-size:1rem;padding:.5rem 1.5rem;margin-right:.75rem;border-radius:6px;border:1px solid #888;cursor:pointer}
 button.allow{background:#1f7a3a;color:#fff;border-color:#1f7a3a}.note{color:#666;font-size:.9rem}</style></head>
-<body><h1>${escapeHtml(title)}</h1>${body}<p class="note">awsdeck sandbox: a local stand-in for IAM Identity Center. Nothing leaves this machine.</p></body></html>`;
+<body><h1>${escapeHtml(title)}</h1>${body}<p class="note">awsdeck sandbox: a local stand-in for IAM Identity Center and the console sign-in. Nothing leaves this machine.</p></body></html>`;
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }, body: page };
 }
 
@@ -59,6 +60,14 @@ export function handleWeb(state: SandboxState, call: IncomingCall): Reply {
     return json(200, { pending: [...device, ...browser] });
   }
   if (path === '/sandbox/health') return json(200, { ok: true });
+
+  if (path === '/federation') return handleFederation(state, call) ?? json(400, { message: 'Action must be getSigninToken or login' });
+  if (isFederationPath(path) && call.method === 'GET') {
+    const session = consoleSession(state, path);
+    if (!session) return html(404, 'Not signed in', '<p>This console session is unknown: sign in again.</p>');
+    return html(200, 'AWS console (sandbox)', `<p>Signed in as <b id="identity">${escapeHtml(session.principal.arn)}</b> (account <b id="account">${escapeHtml(session.principal.accountId)}</b>).</p>
+<p>The real console would now show:</p><p><code id="destination">${escapeHtml(session.destination)}</code></p>`);
+  }
 
   if (path === '/device' && call.method === 'GET') {
     const code = query(call, 'user_code');

@@ -19,6 +19,8 @@ export interface FakeEngine extends DashboardEngine {
   /** Pages each `service.Operation` answers with (an Error fails that page), and the calls made. */
   pages: Map<string, Array<ResponseData | Error>>;
   calls: Array<{ profile: string; region: string; service: string; operation: string; params: Record<string, unknown> }>;
+  /** Console sign-ins asked for; static-keys profiles get the page itself, others a fake sign-in URL. */
+  consoleSignIns: Array<{ profile: string; region: string; destination: string }>;
 }
 
 export function profile(name: string, extra: Partial<ProfileSummary> = {}): ProfileSummary {
@@ -40,11 +42,19 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     audit: [],
     pages: new Map(),
     calls: [],
+    consoleSignIns: [],
+    async consoleSignIn(name, region, destination) {
+      engine.consoleSignIns.push({ profile: name, region, destination });
+      if (engine.profiles.find((p) => p.name === name)?.kind === 'static') return { url: destination, federated: false, note: 'These are long-term keys: federation needs temporary credentials' };
+      return { url: `http://127.0.0.1:9/federation?Action=login&SigninToken=SECRET-TOKEN-${name}&Destination=${encodeURIComponent(destination)}`, federated: true };
+    },
     service(profile, region, service) {
       const answer = (operation: string, params: Record<string, unknown>) => {
         engine.calls.push({ profile, region, service, operation, params });
-        // `ec2.StopInstances#DryRun` answers the DryRun call, `ec2.DescribeInstances@eu-west-1` one region.
+        // `ec2.StopInstances#DryRun` answers the DryRun call, `ec2.DescribeInstances@eu-west-1` one region,
+        // `ec2.DescribeInstances@prod/eu-west-1` one profile's region and `@prod/*` all of its regions.
         return (params.DryRun ? engine.pages.get(`${service}.${operation}#DryRun`) : undefined)
+          ?? engine.pages.get(`${service}.${operation}@${profile}/${region}`) ?? engine.pages.get(`${service}.${operation}@${profile}/*`)
           ?? engine.pages.get(`${service}.${operation}@${region}`) ?? engine.pages.get(`${service}.${operation}`) ?? [];
       };
       return {

@@ -7,7 +7,8 @@ import { resourceViews } from '../../../services/index.js';
 import type { Dashboard } from '../dashboard-model.js';
 import { writeExport, type ExportFormat } from './export.js';
 import { followFeed, startFollow, type Follower } from './follow.js';
-import { ALL_REGIONS, startFanOut } from './fan-out.js';
+import { stateLabel, type IdentityState } from '../identity-state.js';
+import { ALL_REGIONS, PROFILE_COLUMNS, REGION_COLUMN, startFanOut, type FanOutPart, type Gate } from './fan-out.js';
 import { startListing, type Listing } from './listing.js';
 
 export interface ListingRequest {
@@ -17,6 +18,8 @@ export interface ListingRequest {
   region: string;
   /** The descriptor's flat variant (every key under an S3 prefix). */
   flat?: boolean;
+  /** The profiles picked on the home: the view lists across them (`profile` is then only the session's). */
+  profiles?: string[];
 }
 
 /** Cached listings; the oldest beyond this are dropped (their rows freed). */
@@ -27,21 +30,25 @@ export function listingParams(request: ListingRequest): Record<string, unknown> 
   return (flat && descriptor.flat ? descriptor.flat(scope) : descriptor.params?.(scope)) ?? {};
 }
 
-const keyOf = (r: ListingRequest) => JSON.stringify([r.profile, r.region, r.descriptor.id, r.scope, Boolean(r.flat), listingParams(r)]);
+const keyOf = (r: ListingRequest) => JSON.stringify([r.profiles ?? r.profile, r.region, r.descriptor.id, r.scope, Boolean(r.flat), listingParams(r)]);
+
+/** A valid identity not past its expiry: what a picked profile's Account column is taken from. */
+const usable = (state: IdentityState | undefined) => state?.status === 'valid' && (state.identity?.expiresAt?.getTime() ?? Infinity) > Date.now();
 
 export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
   const listings = new Map<string, Listing>();
 
-  /** `gate` holds the first request back (a fanned-out view opens a few regions at a time). */
-  function start(request: ListingRequest, gate = <T>(open: () => Promise<T>) => open()): Listing {
+  /** `gate` holds the first request back (a fanned-out view opens a few places at a time). */
+  function start(request: ListingRequest, gate?: Gate): Listing {
     const { descriptor, profile, region } = request;
-    if (region === ALL_REGIONS) return fanOut(request);
+    if (request.profiles?.length) return acrossProfiles(request, gate);
+    if (region === ALL_REGIONS) return fanOut(request, gate);
     const params = listingParams(request);
     return startListing({
       items: descriptor.items,
       columns: descriptor.columns,
       scope: request.scope,
-      open: () => gate(() => dashboard.withSignIn(profile, async (interaction) => {
+      open: () => (gate ?? ((open) => open()))(() => dashboard.withSignIn(profile, async (interaction) => {
         if (descriptor.compute) {
           const client = (where: string, service: string) => dashboard.engine.service(profile, where, service, interaction);
           const page = await descriptor.compute({ profile, region, client }, request.scope);
@@ -58,15 +65,45 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
   }
 
   /** `:<view> all`: the view in every enabled region of the partition, DescribeRegions asked in the session's region. */
-  function fanOut(request: ListingRequest): Listing {
+  function fanOut(request: ListingRequest, gate?: Gate): Listing {
     const home = dashboard.session.get().region ?? 'us-east-1';
     return startFanOut({
-      columns: request.descriptor.columns,
-      regions: async () => {
+      lead: [REGION_COLUMN], columns: request.descriptor.columns, noun: 'regions', gate,
+      parts: async () => {
         const answer = await callOnce(request.profile, home, 'ec2', 'DescribeRegions', {}) as { Regions?: Array<{ RegionName?: string }> };
-        return regionsOfPartition((answer.Regions ?? []).map((r) => String(r.RegionName)), home);
+        const regions = regionsOfPartition((answer.Regions ?? []).map((r) => String(r.RegionName)), home);
+        return { parts: regions.map((region) => ({ key: region, values: [region], where: { region } })) };
       },
-      listingIn: (region, gate) => start({ ...request, region }, gate),
+      listingIn: (part, inner) => start({ ...request, region: part.where.region! }, inner),
+    });
+  }
+
+  /**
+   * The view across the profiles picked on the home, with their accounts (GetCallerIdentity, kept
+   * with the home's identities for the session). A profile that cannot sign in without the person
+   * (needs MFA or an SSO login, expired, no credentials) is one problem line; it is not prompted for.
+   */
+  function acrossProfiles(request: ListingRequest, gate?: Gate): Listing {
+    const all = request.region === ALL_REGIONS;
+    return startFanOut({
+      lead: PROFILE_COLUMNS, columns: all ? [REGION_COLUMN, ...request.descriptor.columns] : request.descriptor.columns, noun: 'profiles', gate,
+      parts: async () => {
+        const names = request.profiles!;
+        const states = await Promise.all(names.map(async (name) => {
+          const known = dashboard.profiles.get().identities[name];
+          return usable(known) ? known : dashboard.check(name);
+        }));
+        const parts: FanOutPart[] = [];
+        const problems: string[] = [];
+        names.forEach((name, i) => {
+          const state = states[i];
+          const account = state.identity?.account ?? '';
+          if (usable(state)) parts.push({ key: name, values: [name, account], where: { profile: name, account, ...(all ? {} : { region: request.region }) } });
+          else problems.push(`${name}: ${stateLabel(state, Date.now())}${state.message && state.status !== 'error' ? ` (${state.message})` : ''}`);
+        });
+        return { parts, problems };
+      },
+      listingIn: (part, inner) => start({ ...request, profiles: undefined, profile: part.where.profile! }, inner),
     });
   }
 

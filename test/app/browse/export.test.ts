@@ -4,24 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseCsv } from '../../support/csv.js';
 import { exportFileName, neutraliseFormula, toCsv, toJson, writeExport } from '../../../src/app/browse/export.js';
-
-/** RFC 4180 reader (enough for these tests): fields, quotes, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { record.push(field); field = ''; } else if (ch === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; } else field += ch;
-  }
-  if (field || record.length) throw new Error('CSV does not end with CRLF');
-  return records;
-}
 
 describe('toCsv', () => {
   it('quotes fields with commas, quotes and line breaks, and ends every record with CRLF', () => {
