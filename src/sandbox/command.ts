@@ -49,6 +49,17 @@ export function parseSandboxArgs(argv: string[]): ParsedSandboxArgs | string {
   return out;
 }
 
+/** 127.0.0.0/8, ::1 and localhost stay on this machine; any other address may be reached from others. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || /^::ffff:127\./.test(bare);
+}
+
+export function exposedWarning(host: string): string {
+  return `warning: the sandbox is listening on ${host}, not on loopback: other machines that can reach this address can use it `
+    + 'with the demo credentials printed below. Leave out --host (or use --host 127.0.0.1) to keep it on this machine.\n';
+}
+
 export function sandboxBanner(url: string, seed: 'demo' | 'empty'): string {
   const account = seed === 'demo' ? DEMO_ACCOUNTS.dev.accountId : EMPTY_ACCOUNT.accountId;
   return [
@@ -90,6 +101,7 @@ export async function runSandboxCommand(argv: string[], io: CliIO): Promise<numb
     io.stderr.write(`could not start the sandbox: ${(err as Error).message}\n`);
     return ExitCode.other;
   }
+  if (!isLoopbackHost(parsed.host)) io.stderr.write(exposedWarning(parsed.host));
   io.stdout.write(sandboxBanner(sandbox.url, parsed.seed));
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -1,10 +1,10 @@
 // The PKCE redirect listener of `awsdeck sso login`, probed as a hostile local page would: where it
 // listens (127.0.0.1 only, a random port), a wrong `state` (the login fails with the CLI's error),
 // and a second answer (nothing is listening any more). The sandbox is the OIDC server.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { runSso } from '../../src/cli/sso/index.js';
+import { LOOPBACK_V4, listeningAddresses } from '../support/listening.js';
 import { approve, captureIO, desktopProbe, makeHome, sessionConfig, withSandbox } from './harness.js';
 
 let sandbox: Sandbox;
@@ -12,20 +12,6 @@ beforeAll(async () => { sandbox = await withSandbox(); });
 afterAll(async () => { await sandbox.close(); });
 
 const redirectOf = (authorizeUrl: string) => new URL(new URL(authorizeUrl).searchParams.get('redirect_uri')!);
-
-/** Local addresses of listening TCP sockets on `port`, from the kernel's own table. */
-function listeningAddresses(port: number): string[] {
-  const found: string[] = [];
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-      const [, local, , state] = line.trim().split(/\s+/);
-      if (!local || state !== '0A') continue; // 0A: LISTEN
-      const [hexAddress, hexPort] = local.split(':');
-      if (parseInt(hexPort!, 16) === port) found.push(hexAddress!);
-    }
-  }
-  return found;
-}
 
 /** A GET that reports a refused connection as such instead of throwing. */
 async function tryGet(url: string): Promise<number | 'refused'> {
@@ -53,8 +39,8 @@ describe('the PKCE redirect listener', () => {
           expect(redirect.hostname).toBe('127.0.0.1');
           const port = Number(redirect.port);
           ports.push(port);
-          // 0100007F is 127.0.0.1 in the kernel's byte order: not 0.0.0.0, not ::.
-          expect(listeningAddresses(port)).toEqual(['0100007F']);
+          // 127.0.0.1 alone: not 0.0.0.0, not ::.
+          expect(listeningAddresses(port)).toEqual([LOOPBACK_V4]);
           const page = await fetch(url, { headers: { accept: 'application/json' } });
           const { userCode } = (await page.json()) as { userCode: string };
           const { redirect: back } = await approve(sandbox, userCode);
