@@ -8,6 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDashboard } from '../../src/app/dashboard-model.js';
+import { createEngineAdapter } from '../../src/app/engine-adapter.js';
+import type { MfaPrompt } from '../../src/app/prompts.js';
 import { createClient } from '../../src/engine/http/client.js';
 import { assumeRoleCacheKey, resolveCredentials } from '../../src/engine/credentials/index.js';
 import {
@@ -84,6 +87,23 @@ describe('against moto, which refuses MFA session credentials for AssumeRole', (
     expect(res.stderr.match(/Enter MFA code for /g)).toHaveLength(2);
     expect(res.stderr).toContain(`The endpoint does not accept MFA session (GetSessionToken) credentials for AssumeRole: assuming arn:aws:iam::${ACCOUNT}:role/Two with SerialNumber and a new MFA code instead`);
     expect(res.status).toBe(0);
+  });
+
+  it('the dashboard: the MFA prompt asks again and says why on the prompt itself', async () => {
+    const { env } = home();
+    const dashboard = createDashboard(createEngineAdapter({ ...env, AWS_ENDPOINT_URL: moto.endpoint }), { env });
+    await dashboard.load();
+    const unlocking = dashboard.unlockWithMfa('one');
+    const openMfa = () => dashboard.prompts.get().open as MfaPrompt | undefined;
+    await expect.poll(() => openMfa()?.kind).toBe('mfa');
+    const first = openMfa()!;
+    expect(first.error).toBeUndefined();
+    dashboard.prompts.submit('111111');
+    await expect.poll(() => openMfa() !== undefined && openMfa() !== first).toBe(true);
+    expect(openMfa()!.error).toContain('The endpoint does not accept MFA session (GetSessionToken) credentials for AssumeRole');
+    dashboard.prompts.submit('222222');
+    await unlocking;
+    expect(dashboard.profiles.get().identities.one).toMatchObject({ status: 'valid', identity: { arn: expect.stringMatching(/assumed-role\/One\/one$/) } });
   });
 });
 
