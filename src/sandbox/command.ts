@@ -6,7 +6,14 @@ import { startSandbox, type SandboxStartOptions } from './index.js';
 import { DEMO_ACCOUNTS, DEMO_MFA_SEED, DEMO_START_URL, EMPTY_ACCOUNT, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, DEMO_USER } from './seed-org.js';
 import { totp } from './totp.js';
 
-const USAGE = 'usage: awsdeck sandbox [--port N] [--host 127.0.0.1] [--seed demo|empty] [--data DIR]\n';
+const USAGE = `usage: awsdeck sandbox [--port N] [--host 127.0.0.1] [--seed demo|empty] [--data DIR]
+
+  --port N           listen on port N (default: a free port)
+  --host ADDRESS     listen on ADDRESS (default 127.0.0.1, this machine only); an address that is not
+                     loopback lets other machines use the demo credentials, and is warned about on stderr
+  --seed demo|empty  demo accounts, roles and resources, or an empty account (default demo)
+  --data DIR         keep the sandbox's state in DIR across runs
+`;
 
 export interface ParsedSandboxArgs { port: number; host: string; seed: 'demo' | 'empty'; dataDir?: string }
 

@@ -1,6 +1,6 @@
 // `awsdeck sandbox` stays on loopback unless told otherwise, and says so on stderr when it is not:
 // the real bundle as a process, its socket checked in the kernel's table.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,5 +52,11 @@ describe('the sandbox listener', () => {
     const sandbox = await startSandboxProcess(['--host', '127.0.0.2']);
     expect(listeningAddresses(sandbox.port)).toEqual(['0200007F']);
     expect(sandbox.stderr()).toBe('');
+  });
+
+  it('--help says where it listens by default and what another address means', () => {
+    const help = spawnSync(process.execPath, [bundle, 'sandbox', '--help'], { encoding: 'utf8' }).stdout;
+    expect(help).toContain('--host ADDRESS     listen on ADDRESS (default 127.0.0.1, this machine only)');
+    expect(help).toContain('is warned about on stderr');
   });
 });
