@@ -61,8 +61,10 @@ async function startDashboard(session: string, extraEnv: Record<string, string> 
     stty: () => readFileSync(join(dir, 'stty'), 'utf8'),
   };
   await waitFor(() => (run.pane().includes('? help') && run.format('#{alternate_on}') === '1' ? true : undefined), 'the dashboard', run.pane);
-  // In raw mode while it runs: the check below would mean nothing otherwise.
-  expect(execFileSync('stty', ['-a', '-F', run.format('#{pane_tty}')], { encoding: 'utf8' })).toMatch(/-icanon\b/);
+  // In raw mode while it runs (Ink turns it on just after its first frame): the checks after the
+  // app ends would mean nothing otherwise.
+  const liveStty = () => execFileSync('stty', ['-a', '-F', run.format('#{pane_tty}')], { encoding: 'utf8' });
+  await waitFor(() => (/-icanon\b/.test(liveStty()) ? true : undefined), 'raw mode', liveStty);
   return run;
 }
 
