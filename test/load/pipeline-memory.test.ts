@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, type Sandbox } from '../../src/sandbox/index.js';
 
 /** Heap allowed to grow between 1,000 and 10,000 requests: 9,000 kept requests would be far more. */
-export const GROWTH_BOUND_BYTES = 1.5 * 1024 * 1024;
+const GROWTH_BOUND_BYTES = 1.5 * 1024 * 1024;
 
 let sandbox: Sandbox;
 beforeAll(async () => { sandbox = await startSandbox({ seed: 'empty' }); });
