@@ -1,9 +1,10 @@
 // The shell: header, the view stack as the body, a footer of key hints, and whichever prompt is open.
 // Frames are at most rows-1 high: a frame as tall as the terminal makes Ink 6 clear the screen each time.
 import { Box, useInput, useStdout } from 'ink';
-import { useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { isActionInView, viewScope, type ActionContext } from '../src/app/actions.js';
 import { useActions, useReadOnly, useServices, useTerminalSize } from '../src/app/dashboard-context.js';
+import { recordViewForCrashReport } from '../src/app/crash-view.js';
 import { createKeyFeeder } from '../src/app/key-feeder.js';
 import { keyPressesFromInk } from '../src/app/keys.js';
 import { breadcrumb, topView, viewStackReducer, type ViewEntry } from '../src/app/view-stack.js';
@@ -28,6 +29,7 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
   const [overlay, setOverlay] = useState<Overlay>();
   const [viewCtx, setViewCtx] = useState<Pick<ActionContext, 'row' | 'filtered'>>({});
   const prompt = useStore(dashboard.prompts).open;
+  useEffect(() => recordViewForCrashReport(stack), [stack]);
 
   const feed = useMemo(() => createKeyFeeder((key) => {
     // Ctrl-C always quits, whatever is open: raw mode turns it into a key instead of SIGINT.

@@ -1,5 +1,6 @@
 // The dashboard's state and the operations behind every key: profiles with their identities, the
 // active session (profile + region), errors and prompts. Components call these; only these call the engine.
+import { isMfaSessionFallbackNote } from '../engine/credentials/index.js';
 import type { DashboardEngine, Interaction, PendingWrite, ProfileChange, ProfileSummary, ShellFormat, SsoAssignment } from './engine-port.js';
 import { createErrorLog } from './error-log.js';
 import { MfaRequiredError, PromptCancelledError, stateFromError, type IdentityState } from './identity-state.js';
@@ -87,7 +88,8 @@ export function createDashboard(engine: DashboardEngine, options: DashboardOptio
         mfaCode: (serial) => { askedForCode = true; return prompts.askMfa(name, serial, lastError); },
         onDeviceCode: () => undefined,
         // The engine retries a rejected code itself; its warning carries the service's message.
-        onWarning: (message) => { if (isMfaRejection(message)) lastError = message; },
+        // The fallback note goes on the prompt that asks for the fresh code.
+        onWarning: (message) => { if (isMfaRejection(message) || isMfaSessionFallbackNote(message)) lastError = message; },
       };
       try {
         return await run(interaction);

@@ -41,6 +41,7 @@ export async function runExec(argv: string[], io: CliIO): Promise<number> {
         const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream });
         try { return (await rl.question(`Enter MFA code for ${serial}: `)).trim(); } finally { rl.close(); }
       },
+      warn: (message) => io.stderr.write(`${message}\n`),
     }).get();
   } catch (error) {
     io.stderr.write(`\n${(error as Error).message}\n`);

@@ -5,6 +5,8 @@ import { appendFileSync } from 'node:fs';
 import { render, type Instance } from 'ink';
 import { App } from '../../components/App.js';
 import { DashboardContext } from './dashboard-context.js';
+import { writeCrashReport, scrubSecrets } from './crash-report.js';
+import { viewForCrashReport } from './crash-view.js';
 import { createDashboard } from './dashboard-model.js';
 import { createEngineAdapter } from './engine-adapter.js';
 import { enterFullScreen, type FullScreenGuard } from './fullscreen.js';
@@ -21,6 +23,8 @@ export interface RunDashboardOptions {
   region?: string;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
+  /** awsdeck's version, for crash reports. */
+  version?: string;
 }
 
 interface Demo { env: NodeJS.ProcessEnv; mfaHint?: () => string; sandbox: { url: string }; cleanup(): Promise<void> | void }
@@ -59,6 +63,26 @@ async function approveDemoSignIn(sandboxUrl: string, userCode: string): Promise<
   }
 }
 
+/** Writes the crash report and returns the line that says where it is (the error text scrubbed too). */
+function reportCrash(error: unknown, env: NodeJS.ProcessEnv, version: string): string {
+  const what = error instanceof Error ? scrubSecrets(`${error.name}: ${error.message}`.split('\n')[0]!, env) : 'a non-error value was thrown';
+  const path = writeCrashReport({ error, version, view: viewForCrashReport() }, env);
+  return `awsdeck crashed: ${what}\nA crash report (no credentials or environment values) is in ${path}`;
+}
+
+/**
+ * Tests make the dashboard crash for real with AWSDECK_TEST_CRASH_ON_KEY: that key, once read,
+ * throws outside React and Ink, as a bug in a timer or a stream handler would.
+ */
+function armTestCrash(stdin: NodeJS.ReadStream, env: NodeJS.ProcessEnv): void {
+  const key = env.AWSDECK_TEST_CRASH_ON_KEY;
+  if (!key) return;
+  stdin.on('data', (chunk) => {
+    if (String(chunk) !== key) return;
+    setImmediate(() => { throw new Error(env.AWSDECK_TEST_CRASH_MESSAGE || 'crash requested by AWSDECK_TEST_CRASH_ON_KEY'); });
+  });
+}
+
 /** OSC 52 puts text on the terminal's clipboard without it ever being drawn. */
 function copyToClipboard(stdout: NodeJS.WriteStream, text: string): void {
   stdout.write(`\x1b]52;c;${Buffer.from(text).toString('base64')}\x07`);
@@ -77,8 +101,13 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   // Set while the dashboard is on screen; the subshell takes it down and puts it back.
   let screen: { instance: Instance; guard: FullScreenGuard } | undefined;
   const show = () => {
-    const guard = enterFullScreen(stdout);
-    const instance = render(
+    let instance: Instance | undefined;
+    const guard = enterFullScreen(stdout, {
+      stdin,
+      beforeLeave: () => instance?.unmount(),
+      onCrash: (error) => reportCrash(error, options.env, options.version ?? 'unknown'),
+    });
+    instance = render(
       <DashboardContext.Provider value={services}><App /></DashboardContext.Provider>,
       { stdout, stdin, exitOnCtrlC: false, patchConsole: false, onRender, maxFps: 60 },
     );
@@ -134,6 +163,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
     await dashboard.load();
     started = { ...dashboard.session.get() };
     show();
+    armTestCrash(stdin, options.env);
     for (const warning of services.warnings) dashboard.errors.record(new Error(warning));
     setImmediate(() => void dashboard.checkAll());
     await quitting;

@@ -91,7 +91,7 @@ export function parseDashboardArgs(argv: string[]): DashboardArgs | undefined {
 
 async function openDashboard(io: CliIO, args: DashboardArgs): Promise<number> {
   const { runDashboard } = await import('../app/run-dashboard.js');
-  return runDashboard({ env: io.env, demo: args.demo, readOnly: args.readOnly, profile: args.profile, region: args.region });
+  return runDashboard({ env: io.env, demo: args.demo, readOnly: args.readOnly, profile: args.profile, region: args.region, version: VERSION });
 }
 
 export function usageError(io: CliIO, message: string): number {

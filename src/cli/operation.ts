@@ -177,6 +177,8 @@ export function credentialSourceFor(globals: GlobalOptions, settings: ResolvedSe
     endpointUrlFor: (service) => settings.endpointUrlFor(service)?.value,
     network: settings.network,
     mfaCode: async (serial) => (await import('./prompt.js')).promptLine(io, `Enter MFA code for ${serial}: `),
+    // A rejected code before it is asked again, an MFA session the endpoint refuses, a cache replaced.
+    warn: (message) => io.stderr.write(`${message}\n`),
   }).asFunction;
 }
 

@@ -6,7 +6,14 @@ import { startSandbox, type SandboxStartOptions } from './index.js';
 import { DEMO_ACCOUNTS, DEMO_MFA_SEED, DEMO_START_URL, EMPTY_ACCOUNT, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, DEMO_USER } from './seed-org.js';
 import { totp } from './totp.js';
 
-const USAGE = 'usage: awsdeck sandbox [--port N] [--host 127.0.0.1] [--seed demo|empty] [--data DIR]\n';
+const USAGE = `usage: awsdeck sandbox [--port N] [--host 127.0.0.1] [--seed demo|empty] [--data DIR]
+
+  --port N           listen on port N (default: a free port)
+  --host ADDRESS     listen on ADDRESS (default 127.0.0.1, this machine only); an address that is not
+                     loopback lets other machines use the demo credentials, and is warned about on stderr
+  --seed demo|empty  demo accounts, roles and resources, or an empty account (default demo)
+  --data DIR         keep the sandbox's state in DIR across runs
+`;
 
 export interface ParsedSandboxArgs { port: number; host: string; seed: 'demo' | 'empty'; dataDir?: string }
 
@@ -47,6 +54,17 @@ export function parseSandboxArgs(argv: string[]): ParsedSandboxArgs | string {
     }
   }
   return out;
+}
+
+/** 127.0.0.0/8, ::1 and localhost stay on this machine; any other address may be reached from others. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || /^::ffff:127\./.test(bare);
+}
+
+export function exposedWarning(host: string): string {
+  return `warning: the sandbox is listening on ${host}, not on loopback: other machines that can reach this address can use it `
+    + 'with the demo credentials printed below. Leave out --host (or use --host 127.0.0.1) to keep it on this machine.\n';
 }
 
 export function sandboxBanner(url: string, seed: 'demo' | 'empty'): string {
@@ -90,6 +108,7 @@ export async function runSandboxCommand(argv: string[], io: CliIO): Promise<numb
     io.stderr.write(`could not start the sandbox: ${(err as Error).message}\n`);
     return ExitCode.other;
   }
+  if (!isLoopbackHost(parsed.host)) io.stderr.write(exposedWarning(parsed.host));
   io.stdout.write(sandboxBanner(sandbox.url, parsed.seed));
   await new Promise<void>((resolve) => {
     const stop = () => {

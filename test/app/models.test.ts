@@ -193,7 +193,7 @@ describe('full screen guard', () => {
   it('enters the alternate screen and restores it once, on exit or SIGTERM', () => {
     const out: string[] = [];
     const proc = Object.assign(new EventEmitter(), { exit: (code: number) => out.push(`exit ${code}`) }) as unknown as NodeJS.Process;
-    const guard = enterFullScreen({ write: (s: string) => out.push(s) }, proc);
+    const guard = enterFullScreen({ write: (s: string) => out.push(s) }, { proc });
     expect(out[0]).toContain('\x1b[?1049h');
     proc.emit('SIGTERM');
     expect(out.filter((s) => s.includes('\x1b[?1049l'))).toHaveLength(1);

@@ -132,43 +132,78 @@ async function stsClient(ctx: CredentialContext, credentials: Credentials) {
   return ctx.createClient({ service: 'sts', region: ctx.region, credentials, endpointUrl: ctx.endpointUrlFor?.('sts') });
 }
 
+/** What the person is told when an endpoint refuses the MFA session and the role is assumed with a code. */
+export function mfaSessionFallbackNote(roleArn: string): string {
+  return `The endpoint does not accept MFA session (GetSessionToken) credentials for AssumeRole: assuming ${roleArn} with SerialNumber and a new MFA code instead, as the AWS CLI does.`;
+}
+
+export const isMfaSessionFallbackNote = (message: string | undefined): boolean => /does not accept MFA session/.test(message ?? '');
+
+/** An AssumeRole signed with MFA session credentials that the endpoint does not recognise. */
+class MfaSessionRefusedError extends Error {}
+
+/** moto and some other AWS-compatible endpoints only know keys they issued through IAM or AssumeRole. */
+function isSessionRefused(err: unknown): boolean {
+  return err instanceof ServiceError && (err.code === 'InvalidClientTokenId' || err.code === 'UnrecognizedClientException');
+}
+
 async function callAssumeRole(args: AssumeRoleArgs, source: Credentials, ctx: CredentialContext): Promise<Record<string, unknown>> {
   const params: Record<string, unknown> = { ...args };
   params.RoleSessionName ??= `botocore-session-${Math.floor(ctx.now().getTime() / 1000)}`;
   if (!args.SerialNumber) return (await stsClient(ctx, source)).call('AssumeRole', params);
 
   const serial = args.SerialNumber;
-  // Long-term keys can open an MFA session that every role on this device then shares.
-  const canShareSession = !source.sessionToken;
-  if (canShareSession) {
-    const session = cachedMfaSession(serial, source, ctx);
-    if (session) {
-      const { SerialNumber: _omit, ...withoutMfa } = params;
-      return (await stsClient(ctx, session)).call('AssumeRole', withoutMfa);
-    }
-  }
-  if (!ctx.mfaCode) throw new CredentialRetrievalError(`Cannot assume the role ${args.RoleArn}: an MFA code for ${serial} is required and nothing can ask for it.`);
-  for (let attempt = 1; ; attempt++) {
-    const code = await ctx.mfaCode(serial);
+  const { SerialNumber: _omit, ...withoutMfa } = params;
+  // The CLI's way: the code goes with AssumeRole itself.
+  const withCode = () => askingForCodes(args.RoleArn, serial, ctx, async (code) => (await stsClient(ctx, source)).call('AssumeRole', { ...params, TokenCode: code }));
+  // Only long-term keys can open an MFA session that every role on this device then shares.
+  if (source.sessionToken) return withCode();
+  const assumeWithSession = async (session: Credentials) => {
     try {
-      if (!canShareSession) return await (await stsClient(ctx, source)).call('AssumeRole', { ...params, TokenCode: code });
-      const sts = await stsClient(ctx, source);
-      const out = await sts.call('GetSessionToken', { SerialNumber: serial, TokenCode: code, DurationSeconds: MFA_SESSION_SECONDS });
-      const c = out.Credentials as Record<string, unknown>;
-      const session: Credentials = {
-        accessKeyId: c.AccessKeyId as string,
-        secretAccessKey: c.SecretAccessKey as string,
-        sessionToken: c.SessionToken as string,
-        expiration: parseCacheTimestamp(c.Expiration),
-        source: 'mfa-session',
-      };
-      const { SerialNumber: _omit, ...withoutMfa } = params;
-      const response = await (await stsClient(ctx, session)).call('AssumeRole', withoutMfa);
+      return await (await stsClient(ctx, session)).call('AssumeRole', withoutMfa);
+    } catch (err) {
+      throw isSessionRefused(err) ? new MfaSessionRefusedError() : err;
+    }
+  };
+  try {
+    const cached = cachedMfaSession(serial, source, ctx);
+    if (cached) return await assumeWithSession(cached);
+    return await askingForCodes(args.RoleArn, serial, ctx, async (code) => {
+      const session = await openMfaSession(serial, code, source, ctx);
+      const response = await assumeWithSession(session);
       storeMfaSession(serial, source, session, ctx);
       return response;
+    });
+  } catch (err) {
+    if (!(err instanceof MfaSessionRefusedError)) throw err;
+    // Once: the code already used opened the refused session, so the prompt asks for a fresh one.
+    ctx.warn(mfaSessionFallbackNote(args.RoleArn));
+    return withCode();
+  }
+}
+
+async function openMfaSession(serial: string, code: string, source: Credentials, ctx: CredentialContext): Promise<Credentials> {
+  const out = await (await stsClient(ctx, source)).call('GetSessionToken', { SerialNumber: serial, TokenCode: code, DurationSeconds: MFA_SESSION_SECONDS });
+  const c = out.Credentials as Record<string, unknown>;
+  return {
+    accessKeyId: c.AccessKeyId as string,
+    secretAccessKey: c.SecretAccessKey as string,
+    sessionToken: c.SessionToken as string,
+    expiration: parseCacheTimestamp(c.Expiration),
+    source: 'mfa-session',
+  };
+}
+
+/** Asks for a code and runs `attempt` with it; a code the service rejects is asked again, up to MFA_ATTEMPTS. */
+async function askingForCodes<T>(roleArn: string, serial: string, ctx: CredentialContext, attempt: (code: string) => Promise<T>): Promise<T> {
+  if (!ctx.mfaCode) throw new CredentialRetrievalError(`Cannot assume the role ${roleArn}: an MFA code for ${serial} is required and nothing can ask for it.`);
+  for (let tries = 1; ; tries++) {
+    const code = await ctx.mfaCode(serial);
+    try {
+      return await attempt(code);
     } catch (err) {
       // A wrong code: say what the service said and ask again; nothing has been written.
-      if (!(err instanceof ServiceError) || attempt >= MFA_ATTEMPTS || !isMfaFailure(err)) throw err;
+      if (!(err instanceof ServiceError) || tries >= MFA_ATTEMPTS || !isMfaFailure(err)) throw err;
       ctx.warn(err.toString());
     }
   }

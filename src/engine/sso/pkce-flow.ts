@@ -54,24 +54,37 @@ const PAGE = (title: string, body: string) =>
 
 interface Callback { code?: string; state?: string; error?: string }
 
-/** Serves the loopback redirect; resolves with the first callback's query. */
-function listenForCallback(): Promise<{ port: number; callback: Promise<Callback>; close(): void }> {
+/**
+ * Serves the loopback redirect on 127.0.0.1 (a random port), never on other interfaces. It takes
+ * exactly one answer on the callback path and stops listening as it replies: a second answer, or a
+ * page trying its luck later, finds nothing there. A wrong `state` is that one answer too, and ends
+ * the login with the CLI's error. Other paths (a favicon) are not answers.
+ */
+function listenForCallback(expectedState: string): Promise<{ port: number; callback: Promise<Callback>; close(): void }> {
   return new Promise((resolveListen, rejectListen) => {
     let deliver!: (cb: Callback) => void;
+    let answered = false;
     const callback = new Promise<Callback>((r) => (deliver = r));
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (answered) {
+        res.writeHead(410, { 'content-type': 'text/plain', connection: 'close' }).end('This sign-in has already been answered.');
+        return;
+      }
       if (url.pathname !== CALLBACK_PATH) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
         return;
       }
+      answered = true;
+      server.close();
       const cb: Callback = {
         code: url.searchParams.get('code') ?? undefined,
         state: url.searchParams.get('state') ?? undefined,
         error: url.searchParams.get('error') ?? undefined,
       };
-      const ok = !cb.error && cb.code;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
+      const stateMatches = cb.state === expectedState;
+      const ok = !cb.error && cb.code && stateMatches;
+      res.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', connection: 'close' });
       res.end(ok
         ? PAGE('Request approved', 'awsdeck has been given the requested permissions. You can close this window and return to your terminal.')
         : PAGE('Request not approved', 'awsdeck did not receive permission. You can close this window and run the login again.'));
@@ -89,7 +102,7 @@ export async function runAuthCodeFlow(opts: AuthCodeFlowOptions): Promise<Create
   const { oidc, registration, interaction } = opts;
   const verifier = newCodeVerifier();
   const state = randomUUID();
-  const listener = await listenForCallback();
+  const listener = await listenForCallback(state);
   try {
     const redirectUri = `http://127.0.0.1:${listener.port}${CALLBACK_PATH}`;
     const url = authorizationUrl(oidc.origin, { clientId: registration.clientId, redirectUri, state, scopes: opts.scopes, challenge: codeChallenge(verifier) });
