@@ -53,3 +53,16 @@ describe('createBrowserOpener', () => {
     expect(await createBrowserOpener({}, 'linux')(url)).toEqual({ opened: false, reason: 'there is no display' });
   });
 });
+
+describe('sso login\'s opener (src/cli/sso/browser.ts)', () => {
+  it('uses the same opener: a URL from the server reaches $BROWSER as data, %s included', async () => {
+    const { defaultBrowserOpener } = await import('../../src/cli/sso/browser.js');
+    const marker = join(dir, 'sso-pwned');
+    const hostile = `https://device.sso.example/?user_code=AB;touch ${marker};`;
+    rmSync(`${recorder}.url`, { force: true });
+    await defaultBrowserOpener({ BROWSER: `${recorder} %s` })(hostile);
+    for (let i = 0; i < 100 && !existsSync(`${recorder}.url`); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(readFileSync(`${recorder}.url`, 'utf8')).toBe(`${hostile}\n`);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
