@@ -110,6 +110,9 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?:
   });
   const mfaSerial = `arn:aws:iam::${DEMO_ACCOUNTS.dev.accountId}:mfa/${DEMO_USER}`;
   let cleaned = false;
+  // A signal or a crash ends the process without cleanup(): the temporary folder still goes.
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   return {
     env,
     sandbox,
@@ -119,8 +122,9 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?:
     async cleanup() {
       if (cleaned) return;
       cleaned = true;
+      process.off('exit', removeDir);
       await sandbox.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeDir();
     },
   } as DemoEnvironment | DeferredDemoEnvironment;
 }

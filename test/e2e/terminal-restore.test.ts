@@ -3,7 +3,7 @@
 // the app ends, the shell in the same pane records `stty -a`, and tmux says whether the alternate
 // screen is still on and the cursor shown. A crash also leaves a report without secrets.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,10 +44,13 @@ async function waitFor<T>(probe: () => T | undefined, what: string, show: () => 
 async function startDashboard(session: string, extraEnv: Record<string, string> = {}): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'awsdeck-restore-'));
   const env: Record<string, string> = {
+    // The demo makes its temporary folder here, so the checks below can see that it went away.
+    TMPDIR: join(dir, 'tmp'),
     CI: 'false', TERM: 'xterm-256color', HOME: dir, XDG_STATE_HOME: join(dir, 'state'), XDG_CONFIG_HOME: join(dir, 'xdg'),
     AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true',
     ...extraEnv,
   };
+  mkdirSync(env.TMPDIR!);
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   // sh -c records the app's pid (exec keeps it); stty runs in the same terminal once the app is gone.
   const app = `sh -c 'echo $$ > ${dir}/pid; exec node ${bundle} --demo'`;
@@ -79,6 +82,8 @@ async function expectRestored(run: Run, exitCode: number): Promise<string> {
   expect(stty).toMatch(/(^|\s)icanon\b/);
   expect(stty).toMatch(/(^|\s)echo\b/);
   expect(stty).toMatch(/(^|\s)isig\b/);
+  // The demo's temporary config and sandbox folder is gone whichever way the app ended.
+  expect(readdirSync(join(run.dir, 'tmp')).filter((f) => f.startsWith('awsdeck-demo-'))).toEqual([]);
   return text;
 }
 
