@@ -78,19 +78,17 @@ export class CliSession {
    * form for that section).
    */
   async configureProfiles(): Promise<void> {
-    const set = (key: string, value: string, profile: string) => this.run(['configure', 'set', key, value, '--profile', profile]);
-    for (const [key, value] of [['aws_access_key_id', SANDBOX_ACCESS_KEY_ID], ['aws_secret_access_key', SANDBOX_SECRET_ACCESS_KEY], ['region', 'us-east-1'], ['endpoint_url', this.endpoint]]) {
-      await set(key!, value!, 'demo');
-    }
-    for (const [key, value] of [
-      ['role_arn', `arn:aws:iam::${DEMO_ACCOUNTS.prod.accountId}:role/${MFA_ROLE_NAME}`], ['source_profile', 'demo'], ['mfa_serial', MFA_SERIAL],
-      ['region', 'us-east-1'], ['endpoint_url', this.endpoint],
-    ]) await set(key!, value!, 'breakglass');
-    for (const [key, value] of [
-      ['sso_session', 'demo'], ['sso_account_id', DEMO_ACCOUNTS.dev.accountId], ['sso_role_name', 'AdministratorAccess'], ['region', 'us-east-1'], ['endpoint_url', this.endpoint],
-    ]) await set(key!, value!, 'dev-admin');
+    const settings: Record<string, Array<[string, string]>> = {
+      demo: [['aws_access_key_id', SANDBOX_ACCESS_KEY_ID], ['aws_secret_access_key', SANDBOX_SECRET_ACCESS_KEY], ['region', 'us-east-1'], ['endpoint_url', this.endpoint]],
+      breakglass: [['role_arn', `arn:aws:iam::${DEMO_ACCOUNTS.prod.accountId}:role/${MFA_ROLE_NAME}`], ['source_profile', 'demo'], ['mfa_serial', MFA_SERIAL],
+        ['region', 'us-east-1'], ['endpoint_url', this.endpoint]],
+      'dev-admin': [['sso_session', 'demo'], ['sso_account_id', DEMO_ACCOUNTS.dev.accountId], ['sso_role_name', 'AdministratorAccess'], ['region', 'us-east-1'], ['endpoint_url', this.endpoint]],
+    };
+    // All at once: the writer's lock keeps every one of them (and the runs take less time).
+    const runs = await Promise.all(Object.entries(settings).flatMap(([profile, pairs]) =>
+      pairs.map(([key, value]) => this.run(['configure', 'set', key, value, '--profile', profile]))));
     appendFileSync(this.env.AWS_CONFIG_FILE!, `[sso-session demo]\nsso_start_url = ${DEMO_START_URL}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`);
-    const failed = this.runs.filter((r) => r.status !== 0);
+    const failed = runs.filter((r) => r.status !== 0);
     if (failed.length) throw new Error(`configure set failed: ${failed.map((r) => r.stderr).join('\n')}`);
   }
 
