@@ -72,6 +72,35 @@ export class CliSession {
   }
 
   /**
+   * `sso login` with the browser flow (PKCE; its registration gets refresh tokens): the test plays
+   * the browser, approving the pending sign-in and following the redirect to awsdeck's listener.
+   */
+  ssoLoginInBrowser(args: string[]): Promise<CliRun> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['dist/awsdeck.js', 'sso', 'login', '--no-browser', '--no-use-device-code', ...args], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      let visited = false;
+      const playBrowser = async (authorizeUrl: string) => {
+        const page = await (await fetch(authorizeUrl, { headers: { accept: 'application/json' } })).json() as { userCode: string };
+        const decision = await (await fetch(`${this.endpoint}/sandbox/approve`, { method: 'POST', body: JSON.stringify({ userCode: page.userCode, allow: true }) })).json() as { redirect: string };
+        await fetch(decision.redirect);
+      };
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        const url = /^(http\S+\/authorize\?\S+)$/m.exec(stdout)?.[1];
+        if (url && !visited) { visited = true; playBrowser(url).catch(reject); }
+      });
+      child.stderr.on('data', (d) => { stderr += d; });
+      child.on('close', (status) => {
+        const run = { args: ['sso', 'login', '--no-use-device-code', ...args], status: status ?? -1, stdout, stderr };
+        this.runs.push(run);
+        resolve(run);
+      });
+    });
+  }
+
+  /**
    * The profiles every scenario uses, written through `configure set` (so awsdeck creates the
    * files): static keys (`demo`), a role behind the demo MFA device (`breakglass`), and an SSO
    * profile (`dev-admin`, its sso-session added to the file afterwards: `configure set` has no

@@ -68,6 +68,7 @@ describe('the command line', () => {
       ok(cli.run(['sts', 'get-caller-identity', '--profile', 'dev-admin', '--debug'])),
       ok(cli.run(['s3', 'cp', 's3://awsdeck-demo-dev-assets/index.html', local, '--profile', 'dev-admin', '--debug'])),
       ok(cli.run(['configure', 'list', '--profile', 'breakglass'])),
+      ok(cli.ssoLoginInBrowser(['--sso-session', 'demo', '--debug'])), // PKCE: a refresh token this time
       cli.run(['configure', 'lint']), // its exit code says whether it found problems; its words are what matter here
       // Refused by a server that echoes the request back (session token header included), and by
       // the sandbox (an unknown key); the assumed-role session's keys come from the cache.
@@ -86,8 +87,7 @@ describe('the command line', () => {
       ...cacheSecrets(cli.home),
     ];
     // The scenarios did obtain each kind of secret (otherwise this test would prove little).
-    // (The device-code login gets no refresh token from the sandbox; a refresh token would be checked as the rest.)
-    for (const field of ['SecretAccessKey', 'SessionToken', 'accessToken', 'clientSecret']) {
+    for (const field of ['SecretAccessKey', 'SessionToken', 'accessToken', 'refreshToken', 'clientSecret']) {
       expect(secrets.some((s) => s.name.endsWith(`.${field}`)), field).toBe(true);
     }
     expect(secrets.some((s) => s.name.includes('mfa-sessions'))).toBe(true);
