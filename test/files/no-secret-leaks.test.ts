@@ -6,8 +6,9 @@
 // the credentials file and the caches.
 //
 // Deliberately not run: `configure get aws_secret_access_key` and `configure export-credentials`
-// print secrets because that is what they are for (as the AWS CLI's do); `S` in a detail view shows
-// them on purpose, and that screen is checked for the reveal, not for leaks.
+// print secrets because that is what they are for (as the AWS CLI's do), and so do the dashboard's
+// `e` (export credentials for your shell) and `x` (a subshell with them) on the home; `S` in a
+// detail view shows them on purpose, and that screen is checked for the reveal, not for leaks.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
