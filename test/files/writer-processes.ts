@@ -1,14 +1,15 @@
 // Starts writer-child.ts as plain node processes: bundled once (a tsx start per process would
 // dominate the run), and node is the process SIGKILL hits, with no wrapper left writing.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { WriterKind } from './writers.js';
 
 export async function bundleWriterChild(): Promise<string> {
   mkdirSync(resolve('.tmp'), { recursive: true });
-  const outfile = join(mkdtempSync(resolve('.tmp', 'writer-child-')), 'writer-child.mjs');
+  const dir = mkdtempSync(resolve('.tmp', 'writer-child-'));
+  const outfile = join(dir, 'writer-child.mjs');
   await build({ entryPoints: [join(import.meta.dirname, 'writer-child.ts')], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
   return outfile;
 }
@@ -37,4 +38,8 @@ export function startWriter(child: string, kind: WriterKind, home: string, tag: 
   proc.stderr.on('data', (d) => { err += d; });
   const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
   return { kill: () => proc.kill('SIGKILL'), ready, wrote, exited, errors: () => err };
+}
+
+export function removeWriterChild(child: string | undefined): void {
+  if (child) rmSync(dirname(child), { recursive: true, force: true });
 }

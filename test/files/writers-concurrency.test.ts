@@ -5,12 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTick } from 'node:timers/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleWriterChild, startWriter } from './writer-processes.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleWriterChild, removeWriterChild, startWriter } from './writer-processes.js';
 import { WRITER_KINDS, readVersions, seed, type Version } from './writers.js';
 
 let child: string;
 beforeAll(async () => { child = await bundleWriterChild(); });
+afterAll(() => removeWriterChild(child));
 
 const WRITERS = ['a', 'b', 'c'];
 const WRITES = 10;

@@ -4,13 +4,14 @@
 import { appendFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, auditLogPath, readAudit } from '../../src/engine/audit-log.js';
-import { bundleWriterChild, startWriter } from './writer-processes.js';
+import { bundleWriterChild, removeWriterChild, startWriter } from './writer-processes.js';
 import { WRITER_KINDS, envFor, fileOf, readVersions, seed, writeVersion } from './writers.js';
 
 let child: string;
 beforeAll(async () => { child = await bundleWriterChild(); });
+afterAll(() => removeWriterChild(child));
 
 // The INI writers are slower (lock, backup, diff): fewer kills reach as many mid-write moments.
 const trials = (kind: string) => (kind === 'config' || kind === 'credentials' ? 3 : 8);
