@@ -1,10 +1,12 @@
 // A detail (a row's object, a describe/head call): YAML or JSON exactly as the CLI prints them,
-// scrollable, with `/` search (n/N between matches). Lines are escaped before they are drawn.
+// scrollable, with `/` search (n/N between matches). Lines are escaped before they are drawn;
+// secret values are hidden until `S` shows them.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { ActionContext } from '../src/app/actions.js';
 import { openInConsole } from '../src/app/browse/console-open.js';
 import { detailLines, findMatches } from '../src/app/browse/detail-text.js';
+import { maskSecrets } from '../src/app/browse/secret-fields.js';
 import { explainViewError } from '../src/app/browse/view-errors.js';
 import { useActions, useReadOnly, useServices } from '../src/app/dashboard-context.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
@@ -20,6 +22,7 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
   const detail = entry.detail!;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [format, setFormat] = useState<'yaml' | 'json'>('yaml');
+  const [reveal, setReveal] = useState(false);
   const [top, setTop] = useState(0);
   const [search, setSearch] = useState('');
   const [searching, setSearching] = useState(false);
@@ -29,7 +32,8 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
     detail.load().then((value) => live && setLoaded({ status: 'ok', value }), (error) => live && setLoaded({ status: 'error', error }));
     return () => { live = false; };
   }, [detail]);
-  const lines = useMemo(() => (loaded.status === 'ok' ? detailLines(loaded.value, format) : []), [loaded, format]);
+  const lines = useMemo(() => (loaded.status === 'ok' ? detailLines(loaded.value, format, reveal) : []), [loaded, format, reveal]);
+  const hiddenSecrets = useMemo(() => (loaded.status === 'ok' && !reveal ? maskSecrets(loaded.value).hidden : 0), [loaded, reveal]);
   const matches = useMemo(() => findMatches(lines, search), [lines, search]);
   const page = Math.max(1, height - 2 - (searching || search ? 1 : 0));
   const lastTop = Math.max(0, lines.length - page);
@@ -55,6 +59,7 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
     'table.clearFilter': () => setSearch(''),
     'detail.format': () => { setFormat((f) => (f === 'yaml' ? 'json' : 'yaml')); setTop(0); },
     'detail.search': () => setSearching(true),
+    'detail.reveal': () => setReveal((r) => !r),
     'detail.next': () => jumpTo(match + 1),
     'detail.previous': () => jumpTo(match - 1),
     'detail.copyUrl': () => {
@@ -76,6 +81,7 @@ export function DetailView({ entry, width, height, active, onContext }: ViewProp
       <Text wrap="truncate">
         <Text bold>{visibleText(detail.title)}</Text>
         <Text {...theme.muted}>  {format.toUpperCase()} · {lines.length} lines{lines.length > page ? ` · ${top + 1}-${Math.min(lines.length, top + page)}` : ''}</Text>
+        {hiddenSecrets ? <Text {...theme.accent}>  {hiddenSecrets} secret value{hiddenSecrets > 1 ? 's' : ''} hidden (S shows)</Text> : null}
         {search ? <Text {...theme.accent}>  {matches.length ? `match ${(match % matches.length) + 1}/${matches.length}` : 'no match'}</Text> : null}
       </Text>
       <Text wrap="truncate" {...theme.muted}>{detail.consoleUrl ? `console: ${visibleText(detail.consoleUrl)} (o opens, U copies)` : ' '}</Text>

@@ -114,6 +114,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'detail.previous', keys: ['N'], description: 'previous match', scope: 'detail' },
   { id: 'detail.copyUrl', keys: ['U'], description: 'copy console URL', scope: 'detail' },
   { id: 'detail.openConsole', keys: ['o'], description: 'open in the AWS console', scope: 'detail', when: rowIs('hasConsole', 'true') },
+  { id: 'detail.reveal', keys: ['S'], description: 'show / hide secret values (keys, tokens, passwords)', scope: 'detail', footer: true },
 
   { id: 'errors.decode', keys: ['enter'], description: 'decode authorization message', scope: 'errors', footer: true,
     when: rowIs('encoded', 'true') },

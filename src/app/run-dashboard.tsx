@@ -97,7 +97,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
   const printAfterExit: string[] = [];
   // bench/dashboard.mjs reads Ink's own per-frame render time from here (one number per line).
   const renderLog = options.env.AWSDECK_BENCH_RENDER_LOG;
-  const onRender = renderLog ? ({ renderTime }: { renderTime: number }) => appendFileSync(renderLog, `${renderTime.toFixed(2)}\n`) : undefined;
+  const onRender = renderLog ? ({ renderTime }: { renderTime: number }) => appendFileSync(renderLog, `${renderTime.toFixed(2)}\n`, { mode: 0o600 }) : undefined;
   // Set while the dashboard is on screen; the subshell takes it down and puts it back.
   let screen: { instance: Instance; guard: FullScreenGuard } | undefined;
   const show = () => {

@@ -1,9 +1,10 @@
 // The audit trail of what awsdeck changed in AWS: one JSON line per mutating call, appended to
 // `$XDG_STATE_HOME/awsdeck/audit.jsonl` (0600 in a 0700 folder). Appends of one line each are
 // atomic for any reader; a line that does not parse (a crash mid-write) is skipped when read.
-import { appendFileSync, chmodSync, mkdirSync, openSync, closeSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { awsdeckStateDir } from './sso/flow-choice.js';
+import { ensurePrivateDir } from './private-files.js';
 
 export interface AuditEntry {
   /** ISO 8601, UTC. */
@@ -27,11 +28,26 @@ export function auditLogPath(env: NodeJS.ProcessEnv): string {
 
 export function appendAudit(env: NodeJS.ProcessEnv, entry: AuditEntry): void {
   const path = auditLogPath(env);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dirname(path));
   // Created 0600; an existing file keeps its mode unless it is looser than that.
-  closeSync(openSync(path, 'a', 0o600));
-  if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
-  appendFileSync(path, `${JSON.stringify(entry)}\n`);
+  const fd = openSync(path, 'a+', 0o600);
+  try {
+    if ((fstatSync(fd).mode & 0o077) !== 0) chmodSync(path, 0o600);
+    // One write() per line under O_APPEND: concurrent writers never interleave. After a writer
+    // was killed mid-line, start on a fresh line so this entry is not glued to the torn one.
+    const line = `${endsTorn(fd) ? '\n' : ''}${JSON.stringify(entry)}\n`;
+    writeSync(fd, line);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function endsTorn(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 }
 
 /** The newest `limit` entries, oldest first; an absent log is empty. */

@@ -1,8 +1,9 @@
 // `--data DIR`: what the sandbox keeps between runs. The seed is rebuilt at every start; the
 // snapshot then lays over it the things people change by hand: S3 buckets and stored objects
 // (generated keys stay formulas; deletions of them are kept) and EC2 instance states.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replacePrivateFile } from '../engine/private-files.js';
 import type { SandboxState, Tag } from './state.js';
 import { buckets, createBucket, putObject } from './services/s3-store.js';
 import { ec2Store, setInstanceState, type InstanceStateName } from './services/ec2-store.js';
@@ -32,10 +33,8 @@ export function saveSnapshot(state: SandboxState, dir: string): void {
   for (const { accountId, region, store } of state.storesOf<ReturnType<typeof ec2Store>>('ec2')) {
     for (const i of store.instances.values()) snapshot.instances.push({ accountId, region, id: i.InstanceId, state: i.transition?.to ?? i.State.Name });
   }
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `${FILE}.tmp`);
-  writeFileSync(tmp, JSON.stringify(snapshot));
-  renameSync(tmp, join(dir, FILE));
+  // Objects people stored: private to them, and never torn by a crash mid-save.
+  replacePrivateFile(join(dir, FILE), JSON.stringify(snapshot));
 }
 
 export function loadSnapshot(state: SandboxState, dir: string): void {

@@ -1,9 +1,12 @@
 // The text of a detail view: the CLI's own YAML or JSON of the value, one escaped line each.
 import { formatOutput } from '../../engine/output/index.js';
 import { visibleText } from '../sanitize.js';
+import { maskSecrets } from './secret-fields.js';
 
-export function detailLines(value: unknown, format: 'yaml' | 'json'): string[] {
-  const text = formatOutput(value ?? null, { format, title: '' });
+/** `reveal` shows secret fields' values; otherwise they are hidden (see secret-fields.ts). */
+export function detailLines(value: unknown, format: 'yaml' | 'json', reveal = false): string[] {
+  const shown = reveal ? value : maskSecrets(value).value;
+  const text = formatOutput(shown ?? null, { format, title: '' });
   return text.replace(/\n$/, '').split('\n').map(visibleText);
 }
 

@@ -53,7 +53,7 @@ export function writeExport(dir: string, viewId: string, format: ExportFormat, t
     const path = join(resolve(dir), name);
     let fd: number;
     try {
-      fd = openSync(path, 'wx', 0o644);
+      fd = openSync(path, 'wx', 0o600); // rows can name accounts, users and keys: the person's alone
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw error;

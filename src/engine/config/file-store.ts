@@ -4,10 +4,10 @@
 // or the new file, never a mix). The previous version is kept as `<file>.bak`. New files are
 // 0600 and new folders 0700; a symlinked file is written through to its target.
 import {
-  closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync,
+  closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync,
   renameSync, statSync, unlinkSync, writeSync, chmodSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { decodeConfigBytes } from './ini.js';
 import { unifiedDiff } from './diff.js';
 
@@ -24,12 +24,21 @@ export type Transform = (current: string | undefined) => string;
 const LOCK_TIMEOUT_MS = 10_000;
 const STALE_LOCK_MS = 30_000;
 
-/** Where writes really go: the target of a symlink, so dotfile setups keep their link. */
-export function resolveWriteTarget(path: string): string {
+/**
+ * Where writes really go: the target of a symlink, so dotfile setups keep their link. A link whose
+ * target does not exist yet is followed too (the write creates the target, the link stays).
+ */
+export function resolveWriteTarget(path: string, hops = 0): string {
   try {
     return realpathSync(path);
   } catch {
-    return path;
+    if (hops >= 40) return path; // a loop: let the write fail on it as the system reports
+    try {
+      if (!lstatSync(path).isSymbolicLink()) return path;
+      return resolveWriteTarget(resolve(dirname(path), readlinkSync(path)), hops + 1);
+    } catch {
+      return path;
+    }
   }
 }
 
@@ -60,7 +69,7 @@ export function writeChange(path: string, transform: Transform): FileChange {
     const before = readTextIfExists(target);
     const after = transform(before);
     if (after !== before) {
-      if (before !== undefined) writeBackup(target);
+      if (before !== undefined) writeBackup(target, readFileSync(target));
       atomicWrite(target, after, before === undefined ? 0o600 : statSync(target).mode & 0o7777);
     }
     return { path: target, before, after, diff: unifiedDiff(before ?? '', after, target) };
@@ -73,12 +82,9 @@ export function backupPath(path: string): string {
   return `${path}.bak`;
 }
 
-function writeBackup(target: string): void {
-  const temp = tempPathFor(backupPath(target));
-  copyFileSync(target, temp);
-  chmodSync(temp, 0o600);
-  fsyncPath(temp);
-  renameSync(temp, backupPath(target));
+// Written from the bytes just read, never copied: a copy is briefly as readable as the original.
+function writeBackup(target: string, bytes: Buffer): void {
+  atomicWrite(backupPath(target), bytes, 0o600);
 }
 
 function tempPathFor(path: string): string {
@@ -90,11 +96,11 @@ function fsyncPath(path: string): void {
   try { fsyncSync(fd); } finally { closeSync(fd); }
 }
 
-export function atomicWrite(target: string, text: string, mode: number): void {
+export function atomicWrite(target: string, content: string | Uint8Array, mode: number): void {
   const temp = tempPathFor(target);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);

@@ -1,9 +1,10 @@
 // The AWS CLI's JSON file caches (~/.aws/cli/cache): `<key>.json`, mode 0600, written whole.
 // A corrupt file is reported and treated as a miss (the CLI itself fails on one; we replace it).
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pyJsonDumps } from '../pyjson.js';
+import { replacePrivateFile } from '../private-files.js';
 
 export function sha1Hex(text: string): string {
   return createHash('sha1').update(text, 'utf8').digest('hex');
@@ -60,18 +61,6 @@ export class JsonFileCache {
   }
 
   set(key: string, value: unknown): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const path = this.pathFor(key);
-    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      writeFileSync(temp, pyJsonDumps(value), { mode: 0o600 });
-      const fd = openSync(temp, 'r');
-      try { fsyncSync(fd); } finally { closeSync(fd); }
-      chmodSync(temp, 0o600);
-      renameSync(temp, path);
-    } catch (err) {
-      try { unlinkSync(temp); } catch { /* already gone */ }
-      throw err;
-    }
+    replacePrivateFile(this.pathFor(key), pyJsonDumps(value));
   }
 }

@@ -16,7 +16,7 @@ import { AdaptiveRateLimiter, RetryQuota, backoffMs, classifyFailure, type Retry
 import { signRequest, hostHeader, type SignableRequest } from './signer.js';
 import { send, type TransportOptions } from './transport.js';
 import { networkFromEnv, type NetworkSettings } from './proxy.js';
-import { redactHeaders, redactBody } from './redact.js';
+import { redactHeaders, redactBody, redactValues } from './redact.js';
 import type { Credentials, HttpResponse, ResponseMetadata, SerializedRequest } from './types.js';
 import { decodeIamPolicyDocuments } from './iam-policy-documents.js';
 
@@ -156,10 +156,11 @@ export function createClient(opts: ClientOptions): AwsClient {
     }
     const url = new URL(`${toSend.protocol}//${hostHeader(toSend)}${toSend.path}`);
     url.search = encodeQuery(toSend.query);
+    const secrets = [creds?.secretAccessKey, creds?.sessionToken];
     if (opts.debug) {
-      trace(`send ${toSend.method} ${url.href} attempt=${attemptNo}`);
-      trace(`request headers ${JSON.stringify(redactHeaders(toSend.headers))}`);
-      if (toSend.body !== undefined) trace(`request body ${redactBody(toSend.body)}`);
+      trace(redactValues(`send ${toSend.method} ${url.href} attempt=${attemptNo}`, secrets));
+      trace(`request headers ${redactValues(JSON.stringify(redactHeaders(toSend.headers)), secrets)}`);
+      if (toSend.body !== undefined) trace(`request body ${redactValues(redactBody(toSend.body), secrets)}`);
     }
     await limiter?.acquire();
     const started = Date.now();
@@ -167,8 +168,8 @@ export function createClient(opts: ClientOptions): AwsClient {
     // Trace strings are built only under --debug: redacting a large body is not free.
     if (opts.debug) {
       trace(`response ${res.statusCode} in ${Date.now() - started} ms, ${res.body.length} bytes`);
-      trace(`response headers ${JSON.stringify(redactHeaders(res.headers))}`);
-      if (res.body.length) trace(`response body ${redactBody(res.body)}`);
+      trace(`response headers ${redactValues(JSON.stringify(redactHeaders(res.headers)), secrets)}`);
+      if (res.body.length) trace(`response body ${redactValues(redactBody(res.body), secrets)}`);
     }
     return res;
   }

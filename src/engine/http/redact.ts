@@ -26,3 +26,14 @@ export function redactBody(body: string | Uint8Array, limit = 4096): string {
     .replace(FORM_FIELD, '$1<redacted>');
   return masked.length > limit ? `${masked.slice(0, limit)}… (${masked.length - limit} more characters)` : masked;
 }
+
+/**
+ * Masks these exact values (the credentials a request was signed with) wherever they occur: an
+ * error can echo the request back in a field with no secret-sounding name (S3's CanonicalRequest
+ * carries the session token header).
+ */
+export function redactValues(text: string, values: Array<string | undefined>): string {
+  let out = text;
+  for (const value of values) if (value && value.length >= 8) out = out.split(value).join('<redacted>');
+  return out;
+}

@@ -1,8 +1,10 @@
 // Which login flow to run. PKCE needs the browser to reach 127.0.0.1 on this machine; over SSH,
 // on Linux without a display or inside a container it cannot, so awsdeck uses the device code
 // there. A person's choice of the device code is remembered per sso-session (aws/aws-cli#9098).
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { acquireLock } from '../config/file-store.js';
+import { ensurePrivateDir, replacePrivateFile } from '../private-files.js';
 import type { Env } from '../config/paths.js';
 import { homeDir } from '../config/paths.js';
 import type { FlowKind } from './registration.js';
@@ -54,13 +56,17 @@ export class FlowPreferences {
   }
 
   set(sessionName: string, flow: FlowKind | undefined): void {
-    const all = this.read();
-    if (flow) all[sessionName] = flow;
-    else delete all[sessionName];
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(all, null, 2) + '\n', { mode: 0o600 });
-    renameSync(tmp, this.path);
+    ensurePrivateDir(dirname(this.path));
+    // Locked read-modify-write: two logins remembering different sessions keep both.
+    const release = acquireLock(this.path);
+    try {
+      const all = this.read();
+      if (flow) all[sessionName] = flow;
+      else delete all[sessionName];
+      replacePrivateFile(this.path, JSON.stringify(all, null, 2) + '\n');
+    } finally {
+      release();
+    }
   }
 }
 

@@ -3,8 +3,8 @@
 // names profiles from a template, sanitised and unique, and recognises profiles it made before
 // by (sso_session, sso_account_id, sso_role_name), so a re-run renames them and keeps any other
 // keys the person added.
-import { mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { replacePrivateFile } from '../private-files.js';
 import { stringValue, type LoadedConfig } from '../config/files.js';
 import { applyConfigUpdate, profileSectionName, removeSection, renameSection, type WriteValues } from '../config/writer.js';
 import type { PortalAccount, PortalClient } from './portal.js';
@@ -25,9 +25,7 @@ function readCheckpoint(path: string): Checkpoint | undefined {
 }
 
 function saveCheckpoint(path: string, c: Checkpoint): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeFileSync(`${path}.tmp`, JSON.stringify(c), { mode: 0o600 });
-  renameSync(`${path}.tmp`, path);
+  replacePrivateFile(path, JSON.stringify(c));
 }
 
 export interface FetchProgress { phase: 'accounts' | 'roles'; done: number; total?: number; resumed: number }
@@ -66,8 +64,7 @@ export function readManagedNames(path: string): Set<string> {
 }
 
 export function saveManagedNames(path: string, names: string[]): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  writeFileSync(path, JSON.stringify(names), { mode: 0o600 });
+  replacePrivateFile(path, JSON.stringify(names));
 }
 
 export function clearCheckpoint(path: string): void {

@@ -1,11 +1,11 @@
 // Reading and writing `~/.aws/sso/cache/*.json` in the AWS CLI's format: Python json.dumps with
 // default separators, keys in the CLI's order, no trailing newline, mode 0600, replaced atomically
 // so a reader in another process never sees half a file.
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, readdirSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { readFileSync, unlinkSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { pyJsonDumps } from '../pyjson.js';
 import { formatCacheTime } from './timestamps.js';
+import { replacePrivateFile } from '../private-files.js';
 
 /** A cached SSO access token (secrets inside: never print one). */
 export interface CachedToken {
@@ -39,13 +39,8 @@ export function readJsonFile(path: string): Record<string, unknown> | undefined 
 
 /** Writes like botocore's JSONFileCache: temp file (0600) in the same folder, fsync, rename. */
 export function writeCacheFile(dir: string, key: string, content: string): string {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const finalPath = join(dir, `${key}.json`);
-  const tempPath = join(dir, `tmp${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(tempPath, content, { mode: 0o600 });
-  const fd = openSync(tempPath, 'r');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
-  renameSync(tempPath, finalPath);
+  replacePrivateFile(finalPath, content);
   return finalPath;
 }
 
