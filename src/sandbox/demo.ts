@@ -78,7 +78,9 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox: 
 export async function prepareDemo(options?: PrepareDemoOptions & { deferSandbox?: false }): Promise<DemoEnvironment>;
 export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?: boolean } = {}): Promise<DemoEnvironment | DeferredDemoEnvironment> {
   const region = options.region ?? 'us-east-1';
-  const sandbox = options.deferSandbox ? await listenDeferred() : await (await import('./index.js')).startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0 });
+  // The fault mode, for trying the dashboard against throttling, resets or a skewed clock.
+  const faults = (options.baseEnv ?? process.env).AWSDECK_SANDBOX_FAULTS || undefined;
+  const sandbox = options.deferSandbox ? await listenDeferred(faults) : await (await import('./index.js')).startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0, faults });
   const dir = mkdtempSync(join(tmpdir(), 'awsdeck-demo-'));
   try {
     const awsDir = join(dir, '.aws');
@@ -126,11 +128,11 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?:
 }
 
 /** A loopback server on a free port whose handler (and seeded state) is imported on first use. */
-async function listenDeferred(): Promise<DeferredSandbox> {
+async function listenDeferred(faults: string | undefined): Promise<DeferredSandbox> {
   const host = '127.0.0.1';
   let sandbox: Promise<{ sandbox: Sandbox; listener: (req: IncomingMessage, res: ServerResponse) => void }> | undefined;
   const load = () => (sandbox ??= import('./index.js').then(({ createSandboxState, sandboxRequestListener }) => {
-    const state = createSandboxState({ seed: 'demo' });
+    const state = createSandboxState({ seed: 'demo', faults });
     state.options.baseUrl = url;
     return { sandbox: { url, port, state, close }, listener: sandboxRequestListener(state) };
   }));
