@@ -11,7 +11,8 @@ const USAGE = `usage: awsdeck sandbox [--port N] [--host 127.0.0.1] [--seed demo
 
   --faults SPEC   inject faults (also AWSDECK_SANDBOX_FAULTS, or POST /sandbox/faults): rules
                   [service[:Operation][@region]=]FAULT[*COUNT] separated by ';', where FAULT is
-                  500, 503, 429, throttle[:Code], reset, hang, skew:SECONDS or expire-after:N.
+                  500, 503, 429, throttle[:Code], reset, hang, slow:MS,
+                  skew:SECONDS or expire-after:N.
                   Example: 'ec2@eu-west-1=throttle*5; s3api=503*2; *=skew:+900'
 `;
 

@@ -66,9 +66,12 @@ export async function dispatch(state: SandboxState, call: IncomingCall): Promise
   const offset = state.faults.active ? state.faults.clockOffsetMs(seen) : 0;
   const now = new Date(Date.now() + offset);
   const ctx: CallContext = { state, principal: ANONYMOUS, region, service: serviceName, operation: '', requestId, call, now };
+  const delay = state.faults.active ? state.faults.delayMs(seen) : 0;
+  if (delay) await new Promise((r) => setTimeout(r, delay));
   const reply = await answer(ctx, model, codec, unsignedRoute, auth, seen);
   if (offset) reply.headers.date = now.toUTCString();
   seen.status = reply.transport ? undefined : reply.status;
+  seen.doneAt = Date.now();
   return reply;
 }
 

@@ -4,10 +4,12 @@
 //
 //   ec2:DescribeInstances@eu-west-1=throttle*5; s3api=503*2; sts=reset*1; *=skew:+900
 //
-// A rule is `[TARGET=]FAULT[*COUNT]`. TARGET is `service[:Operation][@region]` or `*` (the
-// default); COUNT is how many matching requests get the fault (every one when absent).
+// A rule is `[TARGET=]FAULT[*COUNT]`. FAULT is 500, 503, 429 (any status; `:Code` names the code),
+// throttle[:Code], reset, hang, slow:MS, skew:SECONDS or expire-after:N. TARGET is
+// `service[:Operation][@region]` or `*` (the default); COUNT is how many matching requests get the
+// fault (every one when absent).
 
-export type FaultKind = 'error' | 'reset' | 'hang' | 'skew' | 'expire';
+export type FaultKind = 'error' | 'reset' | 'hang' | 'slow' | 'skew' | 'expire';
 
 export interface FaultRule {
   /** The rule as written, for listings. */
@@ -21,6 +23,8 @@ export interface FaultRule {
   code?: string;
   /** `throttle` asks for the called protocol's throttling code. */
   throttle?: boolean;
+  /** `slow`: how long every matching answer is held back. */
+  delayMs?: number;
   /** `skew`: the server clock's offset from the real one. */
   offsetMs?: number;
   /** `expire`: how many requests a temporary access key serves before it is refused as expired. */
@@ -38,7 +42,9 @@ export interface FaultRecord extends FaultTarget {
   fault?: string;
   /** The status answered (none for a hang or a reset). */
   status?: number;
+  /** When it arrived and when its answer left (epoch ms). */
   at: number;
+  doneAt?: number;
 }
 
 const SEEN_LIMIT = 2000;
@@ -52,6 +58,11 @@ function parseFault(text: string): Omit<FaultRule, 'text' | 'hits'> {
     case 'throttle': return { kind: 'error', throttle: true, code: arg || undefined };
     case 'reset': return { kind: 'reset' };
     case 'hang': return { kind: 'hang' };
+    case 'slow': {
+      const ms = Number(arg);
+      if (!Number.isInteger(ms) || ms < 0) throw new FaultSpecError(`slow needs milliseconds, e.g. slow:300 (got "${text}")`);
+      return { kind: 'slow', delayMs: ms };
+    }
     case 'skew': {
       const seconds = Number(arg);
       if (!arg || !Number.isFinite(seconds)) throw new FaultSpecError(`skew needs seconds, e.g. skew:+900 (got "${text}")`);
@@ -63,7 +74,7 @@ function parseFault(text: string): Omit<FaultRule, 'text' | 'hits'> {
       return { kind: 'expire', uses };
     }
     default:
-      throw new FaultSpecError(`unknown fault "${text}": expected 500, 503, 429, throttle[:Code], reset, hang, skew:SECONDS or expire-after:N`);
+      throw new FaultSpecError(`unknown fault "${text}": expected 500, 503, 429, throttle[:Code], reset, hang, slow:MS, skew:SECONDS or expire-after:N`);
   }
 }
 
@@ -130,6 +141,11 @@ export class FaultPlan {
     this.seen.push(record);
     if (this.seen.length > SEEN_LIMIT) this.seen.splice(0, this.seen.length - SEEN_LIMIT);
     return record;
+  }
+
+  /** How long this request's answer is held back (the first matching `slow` rule). */
+  delayMs(target: FaultTarget): number {
+    return this.rules.find((r) => r.kind === 'slow' && matches(r, target))?.delayMs ?? 0;
   }
 
   /** The per-request fault this request gets (error, reset or hang), consuming one of its count. */
