@@ -12,6 +12,10 @@ const THROTTLE_BY_PROTOCOL: Record<string, [code: string, status: number, messag
   'rest-json': ['ThrottlingException', 429, 'Rate exceeded'],
 };
 
+const THROTTLE_MESSAGES: Record<string, string> = {
+  SlowDown: 'Please reduce your request rate.', RequestLimitExceeded: 'Request limit exceeded.', TooManyRequestsException: 'Too Many Requests',
+};
+
 const BY_STATUS: Record<number, (protocol: string) => [code: string, message: string]> = {
   429: () => ['TooManyRequestsException', 'Too Many Requests'],
   500: (p) => [p === 'rest-xml' || p === 'ec2' ? 'InternalError' : 'InternalFailure', 'We encountered an internal error. Please try again.'],
@@ -25,9 +29,9 @@ export function injectedError(model: ServiceModel, rule: FaultRule): ServiceFaul
   const protocol = model.metadata.protocol;
   if (rule.throttle) {
     const [code, status, message] = THROTTLE_BY_PROTOCOL[protocol] ?? THROTTLE_BY_PROTOCOL.json!;
-    const named = rule.code ?? code;
-    const namedStatus = rule.code === undefined ? status : named === 'SlowDown' || named === 'RequestLimitExceeded' ? 503 : 400;
-    return fault(named, message, { status: namedStatus, type: 'Sender' });
+    if (rule.code === undefined) return fault(code, message, { status, type: 'Sender' });
+    const namedStatus = rule.code === 'SlowDown' || rule.code === 'RequestLimitExceeded' ? 503 : rule.code === 'TooManyRequestsException' ? 429 : 400;
+    return fault(rule.code, THROTTLE_MESSAGES[rule.code] ?? 'Rate exceeded', { status: namedStatus, type: 'Sender' });
   }
   const status = rule.status ?? 500;
   const [code, message] = BY_STATUS[status]?.(protocol) ?? [status >= 500 ? 'InternalFailure' : 'BadRequest', `Injected ${status}`];
