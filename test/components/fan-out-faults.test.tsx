@@ -61,8 +61,8 @@ describe(':ec2 all against a throttling sandbox', () => {
     expect(attempts('us-west-2')).toEqual([503, 200]);
     expect(attempts('ap-south-1')).toEqual([503, 503]);
     expect(attempts('sa-east-1')).toEqual([400, 400]);
-    expect(frame).toMatch(/^ap-south-1: Request limit exceeded\.$/m);
-    expect(frame).toMatch(/^sa-east-1: Rate exceeded$/m);
+    expect(frame).toMatch(/^ap-south-1: Request limit exceeded\. \(throttled after retries: R tries again\)$/m);
+    expect(frame).toMatch(/^sa-east-1: Rate exceeded \(throttled after retries: R tries again\)$/m);
     expect(frame).toMatch(/^eu-west-1\s+i-/m);
     // Every other region answered at once, exactly one request each.
     for (const region of new Set(listed.map((r) => r.region))) {

@@ -22,7 +22,7 @@ describe('awsdeck --demo in fault mode', () => {
     await app.waitForPane((t) => /demo\s/.test(t) && t.includes('valid'), 'the demo home', 30_000);
     app.palette('ec2 all');
     const frame = await app.waitForPane((t) => /EC2 instances\s+\d+ rows · \d+ pages in \d+ regions/.test(t), 'every region listed', 30_000);
-    expect(frame).toMatch(/^ap-southeast-2: Request limit exceeded\.$/m);
+    expect(frame).toMatch(/^ap-southeast-2: Request limit exceeded\. \(throttled after retries: R tries again\)$/m);
     expect(frame).toMatch(/^eu-west-1\s+i-/m);
     expect(frame).toMatch(/^us-east-1\s+i-/m);
     expect(frame).not.toMatch(/^ap-southeast-2\s+i-/m);

@@ -49,7 +49,7 @@ export function startFanOut(options: {
       for (const row of listing.rows) rows.push(regionRow(row, region));
       const child = listing.state.get();
       pages += child.pages;
-      if (child.status === 'error') problems.push(`${region}: ${(child.error as Error)?.message ?? String(child.error)}`);
+      if (child.status === 'error') problems.push(`${region}: ${(child.error as Error)?.message ?? String(child.error)}${whatToDo(child.error)}`);
     }
     const pending = children.some((c) => c.listing.state.get().status === 'loading');
     const status = pending ? 'loading' : stopped ? 'stopped' : 'done';
@@ -89,6 +89,14 @@ export function startFanOut(options: {
       for (const { listing } of children) listing.stop();
     },
   };
+}
+
+/** A region that failed only for now (throttled past its retries, unreachable) says that R tries again. */
+function whatToDo(error: unknown): string {
+  const e = error as { code?: string; name?: string };
+  if (/Throttl|SlowDown|TooManyRequests|RequestLimitExceeded/.test(e?.code ?? '')) return ' (throttled after retries: R tries again)';
+  if (e?.name === 'TransportError') return ' (R tries again)';
+  return '';
 }
 
 function regionRow(row: BrowseRow, region: string): RegionRow {
