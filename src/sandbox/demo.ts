@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Sandbox } from './index.js';
 import { DEMO_ACCOUNTS, DEMO_MFA_SEED, DEMO_START_URL, DEMO_USER, MFA_ROLE_NAME, PERMISSION_SETS, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from './seed-org.js';
 import { totp } from './totp.js';
+import { FaultSpecError, parseFaultSpec } from './fault-plan.js';
 
 export interface DemoEnvironment {
   /** Environment for the dashboard (or a child process): config files, HOME, endpoint, profile. */
@@ -80,6 +81,12 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?:
   const region = options.region ?? 'us-east-1';
   // The fault mode, for trying the dashboard against throttling, resets or a skewed clock.
   const faults = (options.baseEnv ?? process.env).AWSDECK_SANDBOX_FAULTS || undefined;
+  // A bad spec is said before the dashboard opens, not found later as every request failing.
+  try {
+    if (faults) parseFaultSpec(faults);
+  } catch (err) {
+    throw new FaultSpecError(`AWSDECK_SANDBOX_FAULTS: ${(err as Error).message}`);
+  }
   const sandbox = options.deferSandbox ? await listenDeferred(faults) : await (await import('./index.js')).startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0, faults });
   const dir = mkdtempSync(join(tmpdir(), 'awsdeck-demo-'));
   try {
