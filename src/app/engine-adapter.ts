@@ -296,7 +296,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
       const settings = settingsFor(profile);
       const credentials = browserCredentialsFor(profile, interaction);
       const client = createClient({
-        service, region: regionName, credentials: () => credentials.get(),
+        service, region: regionName, credentials,
         endpointUrl: settings.endpointUrlFor(loadService(service).metadata.serviceId)?.value,
         s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
         maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',

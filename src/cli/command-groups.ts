@@ -33,7 +33,7 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = [
   { name: 'use', usage: 'use PROFILE [--region R]', summary: 'switch the calling shell to a profile (with shell-init; else prints the line to paste)', argument: 'profile' },
   { name: 'shell-init', usage: 'shell-init bash|zsh|fish', summary: 'print completion plus the wrapper that lets `use` and the dashboard set AWS_PROFILE', argument: 'shell' },
   { name: 'completion', usage: 'completion bash|zsh|fish', summary: 'print a script to source that completes commands, operations and parameters', argument: 'shell' },
-  { name: 'sandbox', usage: 'sandbox [--port N] [--seed demo|empty]', summary: 'serve the local AWS-compatible sandbox (STS, SSO, EC2, S3, IAM subsets)' },
+  { name: 'sandbox', usage: 'sandbox [--port N] [--seed demo|empty] [--faults SPEC]', summary: 'serve the local AWS-compatible sandbox (STS, SSO, EC2, S3, IAM subsets)' },
   { name: 'help', usage: 'help', summary: 'this text; `awsdeck <service> help` lists a service\'s operations' },
 ];
 

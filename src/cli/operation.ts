@@ -3,10 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { describeSource, resolveSettings, type ResolvedSettings } from '../engine/config/index.js';
-import { resolveCredentials } from '../engine/credentials/index.js';
+import { resolveCredentials, type CredentialProvider } from '../engine/credentials/index.js';
 import { createClient, type AwsClient, type OperationResult } from '../engine/http/client.js';
 import type { PageIterator } from '../engine/http/paginate.js';
-import type { Credentials } from '../engine/http/types.js';
 import { loadService, serviceNames } from '../engine/models/loader.js';
 import type { ServiceModel } from '../engine/models/types.js';
 import { formatOutput, formatTextPage, formatTextResumeToken, formatYamlStreamPage, validateQuery, type OutputFormat } from '../engine/output/index.js';
@@ -168,8 +167,9 @@ export function clientFor(model: ServiceModel, globals: GlobalOptions, settings:
   });
 }
 
-/** The profile's credential chain as the client signs with it (also used to presign URLs). */
-export function credentialSourceFor(globals: GlobalOptions, settings: ResolvedSettings, io: CliIO): () => Promise<Credentials> {
+/** The profile's credential chain as the client signs with it (also used to presign URLs); it is
+ *  told when a service refuses its credentials as expired, so it refreshes them. */
+export function credentialSourceFor(globals: GlobalOptions, settings: ResolvedSettings, io: CliIO): CredentialProvider {
   return resolveCredentials(globals.profile, {
     env: io.env,
     config: settings.config,
@@ -179,7 +179,7 @@ export function credentialSourceFor(globals: GlobalOptions, settings: ResolvedSe
     mfaCode: async (serial) => (await import('./prompt.js')).promptLine(io, `Enter MFA code for ${serial}: `),
     // A rejected code before it is asked again, an MFA session the endpoint refuses, a cache replaced.
     warn: (message) => io.stderr.write(`${message}\n`),
-  }).asFunction;
+  });
 }
 
 /** The CLI's 0 means "no timeout" for both timeouts. */

@@ -5,20 +5,26 @@ import { ExitCode } from '../cli/io.js';
 import { startSandbox, type SandboxStartOptions } from './index.js';
 import { DEMO_ACCOUNTS, DEMO_MFA_SEED, DEMO_START_URL, EMPTY_ACCOUNT, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, DEMO_USER } from './seed-org.js';
 import { totp } from './totp.js';
+import { parseFaultSpec } from './fault-plan.js';
 
-const USAGE = `usage: awsdeck sandbox [--port N] [--host 127.0.0.1] [--seed demo|empty] [--data DIR]
+const USAGE = `usage: awsdeck sandbox [--port N] [--host 127.0.0.1] [--seed demo|empty] [--data DIR] [--faults SPEC]
 
   --port N           listen on port N (default: a free port)
   --host ADDRESS     listen on ADDRESS (default 127.0.0.1, this machine only); an address that is not
                      loopback lets other machines use the demo credentials, and is warned about on stderr
   --seed demo|empty  demo accounts, roles and resources, or an empty account (default demo)
   --data DIR         keep the sandbox's state in DIR across runs
+  --faults SPEC      inject faults (also AWSDECK_SANDBOX_FAULTS, or POST /sandbox/faults): rules
+                     [service[:Operation][@region]=]FAULT[*COUNT] separated by ';', where FAULT is
+                     500, 503, 429, throttle[:Code], reset, hang, slow:MS,
+                     skew:SECONDS or expire-after:N.
+                     Example: 'ec2@eu-west-1=throttle*5; s3api=503*2; *=skew:+900'
 `;
 
-export interface ParsedSandboxArgs { port: number; host: string; seed: 'demo' | 'empty'; dataDir?: string }
+export interface ParsedSandboxArgs { port: number; host: string; seed: 'demo' | 'empty'; dataDir?: string; faults?: string }
 
-export function parseSandboxArgs(argv: string[]): ParsedSandboxArgs | string {
-  const out: ParsedSandboxArgs = { port: 0, host: '127.0.0.1', seed: 'demo' };
+export function parseSandboxArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedSandboxArgs | string {
+  const out: ParsedSandboxArgs = { port: 0, host: '127.0.0.1', seed: 'demo', faults: env.AWSDECK_SANDBOX_FAULTS || undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -49,8 +55,21 @@ export function parseSandboxArgs(argv: string[]): ParsedSandboxArgs | string {
         out.dataDir = v;
         break;
       }
+      case '--faults': {
+        const v = value();
+        if (v === undefined) return '--faults needs a spec';
+        out.faults = v;
+        break;
+      }
       default:
         return `unknown option: ${arg}`;
+    }
+  }
+  if (out.faults) {
+    try {
+      parseFaultSpec(out.faults);
+    } catch (err) {
+      return `invalid fault spec: ${(err as Error).message}`;
     }
   }
   return out;
@@ -95,12 +114,12 @@ export async function runSandboxCommand(argv: string[], io: CliIO): Promise<numb
     io.stdout.write(USAGE);
     return ExitCode.ok;
   }
-  const parsed = parseSandboxArgs(argv);
+  const parsed = parseSandboxArgs(argv, io.env);
   if (typeof parsed === 'string') {
     io.stderr.write(`${parsed}\n${USAGE}`);
     return ExitCode.usage;
   }
-  const options: SandboxStartOptions = { port: parsed.port, host: parsed.host, seed: parsed.seed, dataDir: parsed.dataDir };
+  const options: SandboxStartOptions = { port: parsed.port, host: parsed.host, seed: parsed.seed, dataDir: parsed.dataDir, faults: parsed.faults };
   let sandbox;
   try {
     sandbox = await startSandbox(options);
@@ -110,6 +129,7 @@ export async function runSandboxCommand(argv: string[], io: CliIO): Promise<numb
   }
   if (!isLoopbackHost(parsed.host)) io.stderr.write(exposedWarning(parsed.host));
   io.stdout.write(sandboxBanner(sandbox.url, parsed.seed));
+  if (parsed.faults) io.stdout.write(`Fault mode on: ${parsed.faults} (see or change it at ${sandbox.url}/sandbox/faults)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

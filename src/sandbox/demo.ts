@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Sandbox } from './index.js';
 import { DEMO_ACCOUNTS, DEMO_MFA_SEED, DEMO_START_URL, DEMO_USER, MFA_ROLE_NAME, PERMISSION_SETS, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from './seed-org.js';
 import { totp } from './totp.js';
+import { FaultSpecError, parseFaultSpec } from './fault-plan.js';
 
 export interface DemoEnvironment {
   /** Environment for the dashboard (or a child process): config files, HOME, endpoint, profile. */
@@ -78,7 +79,15 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox: 
 export async function prepareDemo(options?: PrepareDemoOptions & { deferSandbox?: false }): Promise<DemoEnvironment>;
 export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?: boolean } = {}): Promise<DemoEnvironment | DeferredDemoEnvironment> {
   const region = options.region ?? 'us-east-1';
-  const sandbox = options.deferSandbox ? await listenDeferred() : await (await import('./index.js')).startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0 });
+  // The fault mode, for trying the dashboard against throttling, resets or a skewed clock.
+  const faults = (options.baseEnv ?? process.env).AWSDECK_SANDBOX_FAULTS || undefined;
+  // A bad spec is said before the dashboard opens, not found later as every request failing.
+  try {
+    if (faults) parseFaultSpec(faults);
+  } catch (err) {
+    throw new FaultSpecError(`AWSDECK_SANDBOX_FAULTS: ${(err as Error).message}`);
+  }
+  const sandbox = options.deferSandbox ? await listenDeferred(faults) : await (await import('./index.js')).startSandbox({ seed: 'demo', host: '127.0.0.1', port: 0, faults });
   const dir = mkdtempSync(join(tmpdir(), 'awsdeck-demo-'));
   try {
     const awsDir = join(dir, '.aws');
@@ -130,11 +139,11 @@ export async function prepareDemo(options: PrepareDemoOptions & { deferSandbox?:
 }
 
 /** A loopback server on a free port whose handler (and seeded state) is imported on first use. */
-async function listenDeferred(): Promise<DeferredSandbox> {
+async function listenDeferred(faults: string | undefined): Promise<DeferredSandbox> {
   const host = '127.0.0.1';
   let sandbox: Promise<{ sandbox: Sandbox; listener: (req: IncomingMessage, res: ServerResponse) => void }> | undefined;
   const load = () => (sandbox ??= import('./index.js').then(({ createSandboxState, sandboxRequestListener }) => {
-    const state = createSandboxState({ seed: 'demo' });
+    const state = createSandboxState({ seed: 'demo', faults });
     state.options.baseUrl = url;
     return { sandbox: { url, port, state, close }, listener: sandboxRequestListener(state) };
   }));

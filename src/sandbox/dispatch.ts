@@ -5,13 +5,15 @@ import type { ServiceModel } from '../engine/models/types.js';
 import type { SandboxState } from './state.js';
 import type { CallContext, IncomingCall, Principal, Reply } from './types.js';
 import { AuthError, authFault, isStreamingPayload, parseAuthorization, verifySigV4 } from './auth.js';
-import { checkRequired, serverCodecs, type Identified } from './codecs/index.js';
+import { checkRequired, serverCodecs, type Identified, type ServerCodec } from './codecs/index.js';
 import { matchRoute } from './codecs/rest.js';
 import { fault, ServiceFault } from './fault.js';
 import { denyWrite, isWriteOperation } from './access.js';
 import { serviceHandlers } from './services/index.js';
 import { newRequestId } from './wire.js';
 import { decodeAwsChunked } from './services/s3-chunked.js';
+import { injectedError } from './fault-replies.js';
+import type { FaultRecord } from './fault-plan.js';
 
 const ANONYMOUS: Principal = { kind: 'user', accountId: '', arn: '', userId: '', readOnly: true, mfaAuthenticated: false };
 
@@ -48,7 +50,6 @@ function guessService(call: IncomingCall): string {
 
 export async function dispatch(state: SandboxState, call: IncomingCall): Promise<Reply> {
   const requestId = newRequestId();
-  const now = new Date();
   const auth = parseAuthorization(call);
   let serviceName: string | undefined = auth ? serviceForSigningName(auth.service) : undefined;
   let unsignedRoute = false;
@@ -59,18 +60,50 @@ export async function dispatch(state: SandboxState, call: IncomingCall): Promise
   serviceName ??= guessService(call);
   const model = loadService(serviceName);
   const codec = serverCodecs[model.metadata.protocol];
-  const ctx: CallContext = { state, principal: ANONYMOUS, region: auth?.region ?? 'us-east-1', service: serviceName, operation: '', requestId, call, now };
+  const region = auth?.region ?? 'us-east-1';
+  const seen = state.faults.arrive({ service: serviceName, region, operation: state.faults.active ? operationOf(codec, model, call) : '' });
+  // A skewed server clock judges the request's signing time and dates its answer.
+  const offset = state.faults.active ? state.faults.clockOffsetMs(seen) : 0;
+  const now = new Date(Date.now() + offset);
+  const ctx: CallContext = { state, principal: ANONYMOUS, region, service: serviceName, operation: '', requestId, call, now };
+  const delay = state.faults.active ? state.faults.delayMs(seen) : 0;
+  if (delay) await new Promise((r) => setTimeout(r, delay));
+  const reply = await answer(ctx, model, codec, unsignedRoute, auth, seen);
+  if (offset) reply.headers.date = now.toUTCString();
+  seen.status = reply.transport ? undefined : reply.status;
+  seen.doneAt = Date.now();
+  return reply;
+}
+
+function operationOf(codec: ServerCodec, model: ServiceModel, call: IncomingCall): string {
+  try {
+    return codec.identify(model, call).operation;
+  } catch {
+    return '';
+  }
+}
+
+async function answer(ctx: CallContext, model: ServiceModel, codec: ServerCodec, unsignedRoute: boolean, auth: ReturnType<typeof parseAuthorization>, seen: FaultRecord): Promise<Reply> {
+  const { state, call, now, requestId } = ctx;
+  const serviceName = ctx.service;
   try {
     if (!unsignedRoute) {
       if (!auth) throw authFault(model, new AuthError(call.headers.authorization ? 'malformed' : 'missing', 'Authorization header is malformed'), now);
       try {
         const key = await verifySigV4(state, call, auth, now);
         ctx.principal = key.principal;
+        if (key.sessionToken !== undefined && state.faults.expires(seen, key.accessKeyId)) {
+          key.expiresAt = now.getTime();
+          throw new AuthError('expired-token', 'token expired (fault mode)');
+        }
       } catch (err) {
         if (err instanceof AuthError) throw authFault(model, err, now);
         throw err;
       }
     }
+    const injected = state.faults.take(seen);
+    if (injected?.kind === 'hang') return { status: 0, headers: {}, transport: 'hang' };
+    if (injected?.kind === 'error') throw injectedError(model, injected);
     if (serviceName === 's3api' && isStreamingPayload(call)) {
       call.body = decodeAwsChunked(call.body);
     }
@@ -83,7 +116,9 @@ export async function dispatch(state: SandboxState, call: IncomingCall): Promise
     checkRequired(model, id.operation, input);
     if (ctx.principal.readOnly && !unsignedRoute && isWriteOperation(serviceName, id.operation)) throw denyWrite(model, ctx, input);
     const output = ((await handler(input, ctx)) ?? {}) as Record<string, unknown>;
-    return codec.encode(model, id.operation, output, requestId, call);
+    const reply = codec.encode(model, id.operation, output, requestId, call);
+    if (injected?.kind === 'reset') reply.transport = 'reset';
+    return reply;
   } catch (err) {
     if (err instanceof ServiceFault) return codec.encodeError(model, err, requestId, call);
     // Never a stack trace on the wire: an AWS-style InternalError, details only in our log.

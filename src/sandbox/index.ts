@@ -10,6 +10,7 @@ import { resetEc2Ids } from './services/ec2-store.js';
 
 export { totp, verifyTotp } from './totp.js';
 export { SandboxState } from './state.js';
+export { FaultPlan, FaultSpecError, parseFaultSpec, type FaultRecord } from './fault-plan.js';
 export { sandboxRequestListener } from './server.js';
 export {
   SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, DEMO_MFA_SEED, DEMO_START_URL, DEMO_USER,
@@ -30,6 +31,8 @@ export interface SandboxStartOptions {
   deviceCodeTtlSeconds?: number;
   /** EC2 state-transition time (pending→running, stopping→stopped); default 4 s. */
   instanceTransitionMs?: number;
+  /** A fault-mode spec (see fault-plan.ts), e.g. `ec2@eu-west-1=throttle*5; s3api=503*2`. */
+  faults?: string;
 }
 
 export interface Sandbox {
@@ -55,6 +58,7 @@ export function createSandboxState(options: SandboxStartOptions): SandboxState {
     seedEmptyOrganisation(state);
   }
   if (options.dataDir) loadSnapshot(state, options.dataDir);
+  if (options.faults) state.faults.set(options.faults);
   return state;
 }
 

@@ -38,6 +38,11 @@ function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { date: new Date().toUTCString(), server: 'awsdeck-sandbox', ...reply.headers };
   if (headers['content-length'] === undefined) headers['content-length'] = String(body?.length ?? 0);
   res.writeHead(reply.status, headers);
+  if (reply.transport === 'reset') {
+    // The whole body is promised by Content-Length; half of it arrives, then the connection dies.
+    res.write(body?.subarray(0, Math.floor(body.length / 2)) ?? '', () => res.socket?.destroy());
+    return;
+  }
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
@@ -48,6 +53,8 @@ export function sandboxRequestListener(state: SandboxState): (req: IncomingMessa
       try {
         const call = await readCall(req);
         const reply = isWebPath(call.rawPath) ? handleWeb(state, call) : await dispatch(state, call);
+        // A hung server: the connection stays open and silent until the client gives up.
+        if (reply.transport === 'hang') return;
         send(res, reply);
       } catch (err) {
         process.env.AWSDECK_SANDBOX_DEBUG && console.error(err);

@@ -3,6 +3,7 @@
 import type { Principal } from './types.js';
 import { randomSecret, randomUpperId } from './wire.js';
 import { SsoStore } from './sso-store.js';
+import { FaultPlan } from './fault-plan.js';
 
 export interface SandboxOptions {
   /** SSO access-token lifetime (default 8 h). */
@@ -77,6 +78,8 @@ export class SandboxState {
   readonly sso: SsoStore;
   /** Encoded authorization failure message → its decoded JSON. */
   readonly authMessages = new Map<string, string>();
+  /** Faults injected on purpose (empty unless a test or the demo asks for them). */
+  readonly faults = new FaultPlan();
   private readonly stores = new Map<string, unknown>();
 
   constructor(readonly options: SandboxOptions) {

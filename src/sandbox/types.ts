@@ -16,6 +16,9 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body?: string | Buffer;
+  /** Fault mode: `reset` sends the headers and part of the body, then destroys the socket;
+   *  `hang` never answers. */
+  transport?: 'reset' | 'hang';
 }
 
 export type PrincipalKind = 'root' | 'user' | 'assumed-role';

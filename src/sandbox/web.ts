@@ -6,6 +6,7 @@ import type { IncomingCall, Reply } from './types.js';
 import { parseFormBody } from './codecs/form.js';
 import { escapeHtml } from './wire.js';
 import { consoleSession, handleFederation, isFederationPath } from './federation.js';
+import { FaultSpecError } from './fault-plan.js';
 
 export function isWebPath(path: string): boolean {
   return path === '/device' || path.startsWith('/device/') || path === '/authorize' || path.startsWith('/authorize/') || path.startsWith('/sandbox/') || path === '/favicon.ico' || isFederationPath(path);
@@ -54,6 +55,7 @@ export function handleWeb(state: SandboxState, call: IncomingCall): Reply {
     if (!result.found) return json(404, { error: 'not_found', message: `no pending authorization with user code ${body.userCode}` });
     return json(200, { userCode: body.userCode.toUpperCase(), status: body.allow ? 'approved' : 'denied', kind: result.kind, clientName: result.clientName, redirect: result.redirect });
   }
+  if (path === '/sandbox/faults') return faultsEndpoint(state, call);
   if (path === '/sandbox/pending' && call.method === 'GET') {
     const device = [...sso.deviceAuths.values()].filter((d) => d.status === 'pending' && d.expiresAt > Date.now()).map((d) => ({ userCode: d.userCode, kind: 'device', clientName: sso.clients.get(d.clientId)?.clientName }));
     const browser = [...sso.browserAuths.values()].filter((b) => b.status === 'pending' && b.expiresAt > Date.now()).map((b) => ({ userCode: b.userCode, kind: 'browser', clientName: sso.clients.get(b.clientId)?.clientName }));
@@ -129,4 +131,17 @@ function redirectAllowed(registered: string[], requested: string): boolean {
       return false;
     }
   });
+}
+
+/** GET shows the fault plan and the requests it saw; POST replaces it with the spec in the body; DELETE clears it. */
+function faultsEndpoint(state: SandboxState, call: IncomingCall): Reply {
+  if (call.method === 'GET') return json(200, state.faults.describe());
+  if (call.method !== 'POST' && call.method !== 'DELETE') return json(405, { error: 'method_not_allowed', message: 'GET, POST (a fault spec) or DELETE' });
+  try {
+    state.faults.set(call.method === 'DELETE' ? '' : call.body.toString('utf8'));
+  } catch (err) {
+    if (err instanceof FaultSpecError) return json(400, { error: 'invalid_fault_spec', message: err.message });
+    throw err;
+  }
+  return json(200, state.faults.describe());
 }

@@ -10,6 +10,7 @@ import { followFeed, startFollow, type Follower } from './follow.js';
 import { stateLabel, type IdentityState } from '../identity-state.js';
 import { ALL_REGIONS, PROFILE_COLUMNS, REGION_COLUMN, startFanOut, type FanOutPart, type Gate } from './fan-out.js';
 import { startListing, type Listing } from './listing.js';
+import { reloadKeepingRows } from './reload.js';
 
 export interface ListingRequest {
   descriptor: ResourceDescriptor;
@@ -111,8 +112,10 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
   function listing(request: ListingRequest, reload = false): Listing {
     const key = keyOf(request);
     let existing = listings.get(key);
+    let earlier: Listing | undefined;
     if (existing && (reload || existing.state.get().status === 'error')) {
       existing.stop();
+      if (existing.rows.length) earlier = existing;
       existing = undefined;
     }
     if (existing) {
@@ -121,7 +124,8 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
       listings.set(key, existing);
       return existing;
     }
-    const created = start(request);
+    const started = start(request);
+    const created = earlier ? reloadKeepingRows(earlier, started) : started;
     listings.set(key, created);
     void created.finished.then(() => {
       const { status, error } = created.state.get();

@@ -80,7 +80,7 @@ export function startFanOut(options: {
       const child = listing.state.get() as FanOutState;
       pages += child.pages;
       for (const problem of child.problems ?? []) problems.push(`${part.key}: ${problem}`);
-      if (child.status === 'error') problems.push(`${part.key}: ${(child.error as Error)?.message ?? String(child.error)}`);
+      if (child.status === 'error') problems.push(`${part.key}: ${(child.error as Error)?.message ?? String(child.error)}${whatToDo(child.error)}`);
     }
     const pending = children.some((c) => c.listing.state.get().status === 'loading');
     const status = pending ? 'loading' : stopped ? 'stopped' : 'done';
@@ -121,6 +121,14 @@ export function startFanOut(options: {
       for (const { listing } of children) listing.stop();
     },
   };
+}
+
+/** A place that failed only for now (throttled past its retries, unreachable) says that R tries again. */
+function whatToDo(error: unknown): string {
+  const e = error as { code?: string; name?: string };
+  if (/Throttl|SlowDown|TooManyRequests|RequestLimitExceeded/.test(e?.code ?? '')) return ' (throttled after retries: R tries again)';
+  if (e?.name === 'TransportError') return ' (R tries again)';
+  return '';
 }
 
 function partRow(row: BrowseRow, part: FanOutPart): FanOutRow {

@@ -41,6 +41,7 @@ export function topLevelHelp(services: string[] = serviceNames()): string {
     'Usage:',
     '  awsdeck                               open the dashboard',
     '  awsdeck --demo                        open the dashboard against the built-in sandbox',
+    '                                        (AWSDECK_SANDBOX_FAULTS=SPEC injects faults: awsdeck sandbox --help)',
     '  awsdeck --profile P [--region R]      open the dashboard on profile P (then :ec2, :s3, … browse)',
     '  awsdeck --read-only                   the dashboard without any action that changes AWS or files',
     '  awsdeck s3 ls|cp|mv|rm|sync|mb|rb|presign|website …',

@@ -37,7 +37,7 @@ export function createS3Session(globals: GlobalOptions, io: CliIO): S3Session {
       const regional = { ...globals, region, endpointUrl: undefined };
       return clientFor(model, regional, resolveSettings({ env: io.env, flags: settingsFlags(regional) }), io);
     },
-    credentials: () => credentialSourceFor(globals, settings, io)(),
+    credentials: () => credentialSourceFor(globals, settings, io).get(),
     transferConfig() {
       const section = settings.profileSection.get('s3')?.value;
       return transferConfigFromSection(section && typeof section === 'object' ? (section as Record<string, string>) : undefined);

@@ -97,7 +97,7 @@ export async function assumeRoleCredentials(profileName: string, ctx: Credential
   const key = assumeRoleCacheKey(config.args);
   const cached = cache.get(key);
   const fromCache = cached && credentialsFromCacheDoc(cached, METHOD);
-  if (fromCache && secondsLeft(fromCache.expiration, ctx.now()) > CACHE_VALID_SECONDS) return fromCache;
+  if (fromCache && !ctx.rejectedKeyIds?.has(fromCache.accessKeyId) && secondsLeft(fromCache.expiration, ctx.now()) > CACHE_VALID_SECONDS) return fromCache;
 
   const source = await sourceCredentials(profileName, config, ctx, visited);
   const response = await callAssumeRole(config.args, source, ctx);

@@ -44,7 +44,8 @@ export interface CredentialProvider {
   get(): Promise<Credentials>;
   /** The same as get, as a plain function (what createClient accepts). */
   readonly asFunction: () => Promise<Credentials>;
-  invalidate(): void;
+  /** Forget the current credentials; `rejected` (refused by a service as expired) is never reused from a cache. */
+  invalidate(rejected?: Credentials): void;
 }
 
 /**
@@ -68,7 +69,10 @@ export function resolveCredentials(profileName: string | undefined, opts: Resolv
     get method() { return method; },
     get,
     asFunction: get,
-    invalidate: () => refreshable.invalidate(),
+    invalidate: (rejected) => {
+      if (rejected) (ctx.rejectedKeyIds ??= new Set()).add(rejected.accessKeyId);
+      refreshable.invalidate();
+    },
   };
 }
 

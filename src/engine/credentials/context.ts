@@ -39,4 +39,6 @@ export interface CredentialContext {
   credentialProcessTimeoutMs: number;
   /** Signs in interactively when an SSO token is missing or dead (the dashboard's modal). */
   ssoLogin?: (config: { sessionName?: string; startUrl: string; region: string }) => Promise<void>;
+  /** Access keys a service refused as expired: a cache entry holding one is not reused. */
+  rejectedKeyIds?: Set<string>;
 }

@@ -69,7 +69,7 @@ export async function ssoCredentials(profileName: string, profile: Section, ctx:
   const key = ssoRoleCacheKey(cfg);
   const cachedDoc = cache.get(key);
   const cached = cachedDoc && credentialsFromCacheDoc(cachedDoc, METHOD);
-  if (cached && secondsLeft(cached.expiration, ctx.now()) > 15 * 60) return cached;
+  if (cached && !ctx.rejectedKeyIds?.has(cached.accessKeyId) && secondsLeft(cached.expiration, ctx.now()) > 15 * 60) return cached;
 
   const tokens = new SsoTokenProvider({
     config: { sessionName: cfg.sessionName, startUrl: cfg.startUrl, region: cfg.region, profileName },

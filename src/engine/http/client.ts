@@ -19,8 +19,18 @@ import { networkFromEnv, type NetworkSettings } from './proxy.js';
 import { redactHeaders, redactBody, redactValues } from './redact.js';
 import type { Credentials, HttpResponse, ResponseMetadata, SerializedRequest } from './types.js';
 import { decodeIamPolicyDocuments } from './iam-policy-documents.js';
+import { clockOffsetMs, isSkewError, learnServerClock } from './clock-skew.js';
 
-export type CredentialSource = Credentials | (() => Promise<Credentials>);
+/** A provider that can be told its credentials were refused as expired (the credential chain's providers). */
+export interface RefreshableCredentialSource {
+  get(): Promise<Credentials>;
+  invalidate(rejected?: Credentials): void;
+}
+
+export type CredentialSource = Credentials | (() => Promise<Credentials>) | RefreshableCredentialSource;
+
+/** What AWS answers a request signed with expired temporary credentials. */
+const EXPIRED_TOKEN_CODES = new Set(['ExpiredToken', 'ExpiredTokenException']);
 
 export interface ClientOptions {
   /** The CLI's service name (`ec2`, `s3api`, `sts`, …). */
@@ -92,8 +102,23 @@ export function createClient(opts: ClientOptions): AwsClient {
 
   async function credentialsFor(op: OperationModel): Promise<Credentials | undefined> {
     if (opts.unsigned || isUnsignedOperation(op)) return undefined;
-    if (!opts.credentials) throw new ConfigurationError('Unable to locate credentials. You can configure credentials by running "aws configure".', 'NoCredentials');
-    return typeof opts.credentials === 'function' ? opts.credentials() : opts.credentials;
+    const source = opts.credentials;
+    if (!source) throw new ConfigurationError('Unable to locate credentials. You can configure credentials by running "aws configure".', 'NoCredentials');
+    if (typeof source === 'function') return source();
+    return 'get' in source ? source.get() : source;
+  }
+
+  /**
+   * After an ExpiredToken: tell a refreshable provider, and true if it now gives other keys (the
+   * request is then sent again with them). Static keys, or a refresh that gives the same keys,
+   * leave the error as the service gave it.
+   */
+  async function refreshedAfterExpiry(used: Credentials): Promise<boolean> {
+    const source = opts.credentials;
+    if (!source || typeof source === 'function' || !('get' in source)) return false;
+    source.invalidate(used);
+    const fresh = await source.get();
+    return fresh.accessKeyId !== used.accessKeyId;
   }
 
   /** Step: serialize params and place the request on the endpoint (host prefix, S3 addressing). */
@@ -140,18 +165,17 @@ export function createClient(opts: ClientOptions): AwsClient {
     };
   }
 
-  /** Step: one attempt on the wire (sign with fresh credentials, send, read). */
-  async function attempt(op: OperationModel, request: SignableRequest, attemptNo: number, invocationId: string): Promise<HttpResponse> {
+  /** Step: one attempt on the wire (sign with the given credentials and date, send, read). */
+  async function attempt(op: OperationModel, request: SignableRequest, attemptNo: number, invocationId: string, creds: Credentials | undefined, date: Date): Promise<HttpResponse> {
     const headers = { ...request.headers, 'amz-sdk-invocation-id': invocationId, 'amz-sdk-request': attemptNo === 1 ? 'attempt=1' : `attempt=${attemptNo}; max=${maxAttempts}` };
     let toSend: SignableRequest = { ...request, headers };
-    const creds = await credentialsFor(op);
     if (creds) {
       toSend = await signRequest(toSend, {
         service: endpoint.signingName,
         region: endpoint.signingRegion,
         credentials: creds,
         s3: model.name === 's3api',
-        date: opts.now?.(),
+        date,
       });
     }
     const url = new URL(`${toSend.protocol}//${hostHeader(toSend)}${toSend.path}`);
@@ -203,22 +227,40 @@ export function createClient(opts: ClientOptions): AwsClient {
     trace(`call ${model.name}.${opName} region=${region || '(none)'} endpoint=${endpoint.url.origin}`);
     const request = buildRequest(op, params);
     const invocationId = randomUUID();
-    for (let attemptNo = 1; ; attemptNo++) {
+    // A send again with refreshed credentials is not a retry of a failure: it does not count.
+    let refreshedCredentials = false;
+    for (let attemptNo = 1, sends = 1; ; attemptNo++, sends++) {
       let failure: unknown;
       let res: HttpResponse | undefined;
+      const creds = await credentialsFor(op);
+      const offset = clockOffsetMs(clockKey);
       try {
-        res = await attempt(op, request, attemptNo, invocationId);
+        res = await attempt(op, request, sends, invocationId, creds, new Date((opts.now?.() ?? new Date()).getTime() + offset));
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         failure = err;
       }
+      if (res) learnServerClock(clockKey, res.headers, Date.now());
       if (res && res.statusCode < 300) {
         limiter?.update(false);
         quota.release(attemptNo > 1 ? retryCost : undefined);
-        return parseSuccess(op, res, attemptNo - 1, params);
+        return parseSuccess(op, res, sends - 1, params);
       }
       if (res) failure = parseFailure(op, res);
-      const kind = classifyFailure(failure, model.name);
+      if (failure instanceof ServiceError && creds && EXPIRED_TOKEN_CODES.has(failure.code) && !refreshedCredentials) {
+        refreshedCredentials = true;
+        if (await refreshedAfterExpiry(creds)) {
+          trace(`credentials ${creds.accessKeyId.slice(0, 4)}… expired: sending again with refreshed credentials`);
+          attemptNo--;
+          continue;
+        }
+      }
+      if (failure instanceof ServiceError && isSkewError(failure) && res) {
+        learnServerClock(clockKey, {}, Date.now(), typeof failure.info.ServerTime === 'string' ? failure.info.ServerTime : undefined);
+      }
+      // Refused for its date, and the server's clock is now known to differ: corrected, so retried.
+      const skewCorrected = failure instanceof ServiceError && isSkewError(failure) && clockOffsetMs(clockKey) !== offset;
+      const kind = skewCorrected ? 'transient' : classifyFailure(failure, model.name);
       limiter?.update(kind === 'throttling');
       const cost = kind !== 'none' && attemptNo < maxAttempts ? quota.acquire(kind) : undefined;
       if (kind === 'none' || attemptNo >= maxAttempts || cost === undefined) {
@@ -229,11 +271,14 @@ export function createClient(opts: ClientOptions): AwsClient {
         throw failure;
       }
       retryCost = cost;
-      const wait = backoffMs(attemptNo);
-      trace(`retry ${attemptNo}/${maxAttempts - 1} after ${Math.round(wait)} ms (${kind})`);
+      const wait = skewCorrected ? 0 : backoffMs(attemptNo);
+      trace(skewCorrected
+        ? `retry ${attemptNo}/${maxAttempts - 1} now: the server's clock differs from ours by ${Math.round(clockOffsetMs(clockKey) / 1000)} s, signing with its time`
+        : `retry ${attemptNo}/${maxAttempts - 1} after ${Math.round(wait)} ms (${kind})`);
       await new Promise((r) => setTimeout(r, wait));
     }
   }
+  const clockKey = endpoint.url.host;
   let retryCost: number | undefined;
 
   function parseSuccess(op: OperationModel, res: HttpResponse, retries: number, params: Record<string, unknown>): OperationResult {
