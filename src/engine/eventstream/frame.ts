@@ -110,7 +110,8 @@ function decodeHeaders(bytes: Buffer): Record<string, HeaderValue> {
       default: throw new EventStreamFormatError(`Malformed event stream headers: unknown header type ${type} for "${name}"`);
     }
     if (Object.hasOwn(headers, name)) throw new EventStreamFormatError(`Duplicate header present: "${name}"`);
-    headers[name] = value;
+    // defineProperty: a header named `__proto__` is data, not the object's prototype.
+    Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return headers;
 }
