@@ -41,9 +41,9 @@ export function exactFloat(n: number): number | PyFloat {
 }
 
 // A body can only hold a number needing care if it has a 16-digit number (|n| ≥ 2^53), a fraction
-// of zeros (`1.0`) or an exponent. Three separate scans, each anchored on something rare, cost a
-// fraction of JSON.parse; a match inside a string is harmless (it only takes the exact reader).
-const NEEDS_EXACT = [/(?:^|[:,[\s])-?[0-9]{16}/, /\.0+(?:[,\]}\s]|$)/, /[0-9][eE][-+]?[0-9]+(?:[,\]}\s]|$)/];
+// of zeros (`1.0`), 16 or more digits around a point (`0.99999999999999999` rounds to 1.0) or an
+// exponent. Separate scans, each anchored on something rare, cost a fraction of JSON.parse; a match inside a string is harmless (it only takes the exact reader).
+const NEEDS_EXACT = [/(?:^|[:,[\s])-?[0-9]{16}/, /\.0+(?:[,\]}\s]|$)/, /[0-9][0-9.]{16}/, /[0-9][eE][-+]?[0-9]+(?:[,\]}\s]|$)/];
 
 // Held at load: parseExactJson may itself stand in for JSON.parse (see output/query.ts).
 const nativeParse = JSON.parse;
