@@ -41,14 +41,15 @@ export function exactFloat(n: number): number | PyFloat {
 }
 
 // A body can only hold a number needing care if it has a 16-digit number (|n| ≥ 2^53), a fraction
-// of zeros (`1.0`), 16 or more digits around a point (`0.99999999999999999` rounds to 1.0) or an
-// exponent. Separate scans, each anchored on something rare, cost a fraction of JSON.parse; a match inside a string is harmless (it only takes the exact reader).
-const NEEDS_EXACT = [/(?:^|[:,[\s])-?[0-9]{16}/, /\.0+(?:[,\]}\s]|$)/, /[0-9][0-9.]{16}/, /[0-9][eE][-+]?[0-9]+(?:[,\]}\s]|$)/];
+// of zeros (`1.0`), 16 or more digits around a point (`0.99999999999999999` rounds to 1.0), an
+// exponent, or Python's NaN/Infinity. Separate scans, each anchored on something rare, cost a
+// fraction of JSON.parse; a match inside a string is harmless (it only takes the exact reader).
+const NEEDS_EXACT = [/(?:^|[:,[\s])-?[0-9]{16}/, /\.0+(?:[,\]}\s]|$)/, /[0-9][0-9.]{16}/, /[0-9][eE][-+]?[0-9]+(?:[,\]}\s]|$)/, /NaN|Infinity/];
 
 // Held at load: parseExactJson may itself stand in for JSON.parse (see output/query.ts).
 const nativeParse = JSON.parse;
 
-/** JSON.parse with Python's number types (see above). Throws SyntaxError on malformed text. */
+/** JSON.parse with Python's number types and words (see above). Throws SyntaxError on malformed text. */
 export function parseExactJson(text: string): unknown {
   if (!NEEDS_EXACT.some((pattern) => pattern.test(text))) return nativeParse(text);
   return new ExactJsonReader(text).document();
@@ -75,6 +76,10 @@ class ExactJsonReader {
     if (ch === '{') return this.object();
     if (ch === '[') return this.array();
     if (ch === '"') return this.string();
+    if (this.text.startsWith('-Infinity', this.at)) {
+      this.at += 9;
+      return -Infinity;
+    }
     if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.number();
     for (const [word, value] of WORDS) {
       if (this.text.startsWith(word, this.at)) {
@@ -157,4 +162,5 @@ class ExactJsonReader {
   }
 }
 
-const WORDS: [string, unknown][] = [['true', true], ['false', false], ['null', null]];
+// Python's json.loads also reads NaN and Infinity (and json.dumps writes them).
+const WORDS: [string, unknown][] = [['true', true], ['false', false], ['null', null], ['NaN', NaN], ['Infinity', Infinity]];

@@ -16,7 +16,7 @@ const floatText = fc.oneof(
   fc.tuple(integerText, digits(1, 20)).map(([int, frac]) => `${int}.${frac}`),
   fc.tuple(integerText, fc.constantFrom('', '.0', '.5', '.000'), fc.constantFrom('e', 'E', 'e+', 'e-', 'E-'), fc.integer({ min: 0, max: 330 })).map(([int, frac, e, exp]) => `${int}${frac}${e}${exp}`),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => String(n)),
-  fc.constantFrom('1.0', '-0.0', '0.99999999999999999', '1.0000000000000001', '123456789012345.99999', '5e-324', '1e400', '-1e400', '1.7976931348623157e308', '0.1'),
+  fc.constantFrom('1.0', '-0.0', '0.99999999999999999', '1.0000000000000001', '123456789012345.99999', '5e-324', '1e400', '-1e400', '1.7976931348623157e308', '0.1', 'NaN', 'Infinity', '-Infinity'),
 );
 
 const stringText = mixedText(10).map((s) => JSON.stringify(s));
