@@ -69,7 +69,7 @@ describe('formatters on random values', () => {
       for (const fmt of ['json', 'yaml', 'text', 'table'] as const) cases.push({ data: i, format: fmt, width: 40 + (i % 100) });
     }
     // The data goes as text, so Python reads 1.0 and big ints from it as it would from a response.
-    const casesJson = `[${cases.map((c) => JSON.stringify({ ...c, data: null }).replace('"data":null', `"data":${texts[c.data as number]}`)).join(',')}]`;
+    const casesJson = `[${cases.map((c) => JSON.stringify({ ...c, data: null }).replace('"data":null', () => `"data":${texts[c.data as number]}`)).join(',')}]`;
     const expected = runOracleOnText(casesJson, cases.length);
     const mismatches = cases.flatMap((c, i) => {
       const text = texts[c.data as number];

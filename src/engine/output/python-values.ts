@@ -33,7 +33,8 @@ export function toPyValue(value: unknown): PyValue {
   if (value instanceof Date) return pyIsoFormat(value);
   const dict: PyDict = {};
   for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-    if (member !== undefined) dict[key] = toPyValue(member);
+    // defineProperty: a `__proto__` key is data (JSON.parse makes it so), not the prototype.
+    if (member !== undefined) Object.defineProperty(dict, key, { value: toPyValue(member), enumerable: true, writable: true, configurable: true });
   }
   return dict;
 }
