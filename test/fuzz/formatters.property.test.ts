@@ -55,10 +55,16 @@ describe('formatters on random values', () => {
     }), 3000);
   });
 
-  it('deeply nested values print or raise an OutputError', () => {
-    check(fc.property(fc.integer({ min: 1, max: 5000 }), fc.constantFrom(...FORMATS), (depth, fmt) => {
-      format(nested(depth, 'leaf'), fmt);
-    }), 0);
+  it('deeply nested values print, or raise an OutputError past what the CLI can read', () => {
+    check(fc.property(fc.integer({ min: 1, max: 20000 }), fc.constantFrom(...FORMATS), (depth, fmt) => {
+      try {
+        expect(typeof formatOutput(nested(depth, 'leaf'), { format: fmt, title: 'Op' })).toBe('string');
+        expect(depth).toBeLessThanOrEqual(1000);
+      } catch (error) {
+        expect(error, String(error)).toBeInstanceOf(OutputError);
+        expect(depth).toBeGreaterThan(900);
+      }
+    }), 60);
   });
 
   it('print the AWS CLI’s bytes on 300 sampled responses in json, yaml, text and table', () => {
