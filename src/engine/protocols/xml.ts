@@ -24,7 +24,7 @@ function decodeEntities(raw: string, at: number): string {
   if (!raw.includes('&')) return detached(raw);
   return raw.replace(/&([^;&<]*);|&/g, (_match, entity: string | undefined) => {
     if (entity === undefined) throw new XmlSyntaxError(`bare '&' near offset ${at}`);
-    if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity];
+    if (Object.hasOwn(NAMED_ENTITIES, entity)) return NAMED_ENTITIES[entity];
     const code = /^#x([0-9a-fA-F]+)$/.exec(entity)?.[1] ?? /^#([0-9]+)$/.exec(entity)?.[1];
     if (code === undefined) throw new XmlSyntaxError(`undefined entity &${entity}; near offset ${at}`);
     const point = parseInt(code, entity.startsWith('#x') ? 16 : 10);
