@@ -1,6 +1,7 @@
 // The CLI's shorthand syntax (`Name=a,Values=b,c`, `{...}`, `[...]`, quoting), implemented to the
 // grammar of awscli v2's parser so the same text gives the same value and the same error text.
 // `key@=file://path` loads the value from a file, as newer CLIs do.
+import { setOwn } from '../../engine/own-property.js';
 
 export class ShorthandParseError extends Error {
   constructor(message: string) {
@@ -268,8 +269,4 @@ function unescapeBare(text: string): string {
   return text.split('\\,').join(',').replace(TRAILING_SPACE, '');
 }
 
-/** Assign without tripping over `__proto__` as a key. */
-export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
+export { setOwn };
