@@ -2,6 +2,7 @@
 // or `:`, nested blocks, comments, blank and indented lines) mixed with arbitrary text, joined
 // with LF, CRLF or CR.
 import fc from 'fast-check';
+import { awkwardKey } from './fuzz-support.js';
 
 const word = fc.stringMatching(/^[A-Za-z0-9_.-]{1,8}$/);
 const anyText = fc.string({ unit: 'binary', maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, ''));
@@ -12,7 +13,7 @@ const header = fc.oneof(
   word.map((w) => `[profile ${w}]`),
   anyText.map((t) => `[${t}]`),
 );
-const keyLine = fc.tuple(fc.oneof(word, anyText), fc.constantFrom('=', ' = ', ':', ' : ', '=='), fc.oneof(word, anyText, fc.constant(''))).map(([k, sep, v]) => `${k}${sep}${v}`);
+const keyLine = fc.tuple(fc.oneof(word, anyText, awkwardKey), fc.constantFrom('=', ' = ', ':', ' : ', '=='), fc.oneof(word, anyText, fc.constant(''))).map(([k, sep, v]) => `${k}${sep}${v}`);
 const line = fc.oneof(
   { weight: 3, arbitrary: header },
   { weight: 5, arbitrary: fc.tuple(indent, keyLine).map(([i, l]) => i + l) },
