@@ -42,6 +42,15 @@ export class DuplicateKeyError extends ShorthandParseError {
   }
 }
 
+/** Lists and maps nested deeper than the CLI's Python could read (its recursion limit is 1000). */
+export class ShorthandNestingError extends ShorthandParseError {
+  constructor(value: string, index: number) {
+    super(`Nesting deeper than ${MAX_NESTING} levels for input:\n${errorLocation(value, index)}`);
+  }
+}
+
+const MAX_NESTING = 1000;
+
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue } | Uint8Array;
 
 // Python's \s for str patterns (wider than JS's \s in the control range, narrower at U+FEFF).
@@ -67,6 +76,7 @@ export class ShorthandParser {
   /** Code points of the input, so indices match Python's. */
   private chars: string[] = [];
   private index = 0;
+  private depth = 0;
   private resolveFiles = false;
 
   /** `readParamFile` returns a file's contents for `file://…`/`fileb://…`, else undefined. */
@@ -76,6 +86,7 @@ export class ShorthandParser {
     this.input = value;
     this.chars = [...value];
     this.index = 0;
+    this.depth = 0;
     return this.parameter();
   }
 
@@ -164,6 +175,7 @@ export class ShorthandParser {
   }
 
   private explicitList(): ShorthandValue[] {
+    this.enterNested();
     this.expect('[', true);
     const values: ShorthandValue[] = [];
     while (this.current() !== ']') {
@@ -175,6 +187,7 @@ export class ShorthandParser {
       }
     }
     this.expect(']');
+    this.depth--;
     return values;
   }
 
@@ -185,6 +198,7 @@ export class ShorthandParser {
   }
 
   private hashLiteral(): { [key: string]: ShorthandValue } {
+    this.enterNested();
     this.expect('{', true);
     const keyvals: { [key: string]: ShorthandValue } = {};
     while (this.current() !== '}') {
@@ -198,7 +212,13 @@ export class ShorthandParser {
       setOwn(keyvals, key, value);
     }
     this.expect('}');
+    this.depth--;
     return keyvals;
+  }
+
+  // The parser recurses per level: past the limit a clear error, not a stack overflow.
+  private enterNested(): void {
+    if (++this.depth > MAX_NESTING) throw new ShorthandNestingError(this.input, this.index);
   }
 
   private firstValue(): ShorthandValue {
