@@ -10,19 +10,17 @@ export class ShorthandParseError extends Error {
   }
 }
 
-/** The input with a caret under `index`, cut at the newlines around it like the CLI. */
+/** The input with a caret under `index` (a code point index), cut at the newlines around it like the CLI. */
 function errorLocation(value: string, index: number): string {
-  let consumed = value;
-  let remaining = '';
-  let spaces = index;
-  const before = value.slice(0, index);
-  if (before.includes('\n')) spaces = index - before.lastIndexOf('\n') - 1;
-  const after = value.slice(index);
-  if (after.includes('\n')) {
-    const nextNewline = index + after.indexOf('\n');
-    consumed = value.slice(0, nextNewline);
-    remaining = value.slice(nextNewline);
-  }
+  const chars = [...value];
+  const before = chars.slice(0, index);
+  const after = chars.slice(index);
+  const lastNewline = before.lastIndexOf('\n');
+  const spaces = lastNewline < 0 ? index : index - lastNewline - 1;
+  const nextNewline = after.indexOf('\n');
+  if (nextNewline < 0) return `${value}\n${' '.repeat(spaces)}^`;
+  const consumed = chars.slice(0, index + nextNewline).join('');
+  const remaining = chars.slice(index + nextNewline).join('');
   return `${consumed}\n${' '.repeat(spaces)}^${remaining}`;
 }
 
