@@ -29,6 +29,14 @@ function format(value: unknown, fmt: OutputFormat, width = 80, color = false, ti
   }
 }
 
+/** Every key and string of a parsed value, joined. */
+function allText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(allText).join('');
+  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => k + allText(v)).join('');
+  return '';
+}
+
 /** A value nested `depth` levels deep in lists and objects. */
 function nested(depth: number, leaf: unknown): unknown {
   let value = leaf;
@@ -43,7 +51,18 @@ describe('formatters on random values', () => {
       // A response is an object; other values reach the formatters through --query.
       format({ Wrapped: value }, fmt, width, color);
       format(value, fmt, width, color);
-    }), 4000);
+    }), 3000);
+  });
+
+  it('text and table (colour off) emit no control character the data did not hold', () => {
+    const controls = (s: string) => new Set(s.match(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g) ?? []);
+    check(fc.property(jsonObjectText, fc.constantFrom<OutputFormat>('text', 'table'), fc.integer({ min: 20, max: 120 }), (text, fmt, width) => {
+      const value = parseExactJson(text);
+      const out = format(value, fmt, width);
+      if (out === undefined) return;
+      const held = controls(allText(value));
+      for (const ch of controls(out)) expect(held.has(ch), `output has ${JSON.stringify(ch)}`).toBe(true);
+    }), 2000);
   });
 
   it('json output reads back as the same value', () => {
