@@ -1,11 +1,11 @@
 // Event-stream framing under random input: any messages survive encode → decode whatever the
 // chunking; any single bit flip is caught by a CRC; a cut stream hands out only whole messages;
 // random bytes and random header blocks end in a message or an EventStreamFormatError.
-import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventStreamDecoder, EventStreamFormatError, encodeMessage, type EventStreamMessage, type HeaderValue } from '../../src/engine/eventstream/frame.js';
 import { awkwardKey, check, chunked } from './fuzz-support.js';
+import { frameAround } from '../support/eventstream-frames.js';
 
 const headerValue: fc.Arbitrary<HeaderValue> = fc.oneof(
   fc.boolean().map((value) => ({ type: 'boolean' as const, value })),
@@ -128,15 +128,3 @@ const headerBlock = fc.oneof(
   }),
 );
 
-/** A frame with correct CRCs around any header bytes (layouts the encoder never writes). */
-function frameAround(headerBytes: Buffer, payload: Buffer): Buffer {
-  const total = 12 + headerBytes.length + payload.length + 4;
-  const b = Buffer.alloc(total);
-  b.writeUInt32BE(total, 0);
-  b.writeUInt32BE(headerBytes.length, 4);
-  b.writeUInt32BE(crc32(b.subarray(0, 8)) >>> 0, 8);
-  headerBytes.copy(b, 12);
-  payload.copy(b, 12 + headerBytes.length);
-  b.writeUInt32BE(crc32(b.subarray(0, total - 4)) >>> 0, total - 4);
-  return b;
-}
