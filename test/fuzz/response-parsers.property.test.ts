@@ -64,12 +64,12 @@ describe('JSON response parsers on real shapes', () => {
     it(`${service} ${name}: a body parses back to the value written`, () => {
       check(fc.property(jsonBody(service, name), ({ value, body }) => {
         expect(parse(service, name, body)).toEqual(value);
-      }), 500);
+      }), 300);
     });
     it(`${service} ${name}: cut or mutated bodies parse or raise a ResponseParseError`, () => {
       check(fc.property(mutated(jsonBody(service, name).map((b) => b.body)), (body) => {
         expectParsedOrParseError(() => parse(service, name, body));
-      }), 500);
+      }), 300);
     });
   }
 });
@@ -79,7 +79,7 @@ describe('XML response parsers on real shapes', () => {
     it(`${service} ${name}: a body parses back to the value written`, () => {
       check(fc.property(xmlBody(service, name), ({ value, body }) => {
         expect(parse(service, name, body)).toEqual(value);
-      }), 400);
+      }), 250);
     });
     it(`${service} ${name}: cut or mutated bodies parse or raise a ResponseParseError`, () => {
       const xmlMutation = fc.constantFrom('<', '>', '&', '&constructor;', '&#0;', '&#xD800;', '</x>', '<![CDATA[', '"', '=', '/', '?');
@@ -87,7 +87,7 @@ describe('XML response parsers on real shapes', () => {
         const i = at % (body.length + 1);
         const bad = cut ? body.slice(0, i) : body.slice(0, i) + insert + body.slice(i);
         expectParsedOrParseError(() => parse(service, name, bad));
-      }), 400);
+      }), 250);
     });
   }
 });
