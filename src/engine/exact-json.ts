@@ -59,8 +59,13 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 
+// Python's json.loads gives up near 1000 levels (its recursion limit); this reader recurses too,
+// so past that a SyntaxError, not a stack overflow.
+const MAX_DEPTH = 1000;
+
 class ExactJsonReader {
   private at = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   document(): unknown {
@@ -73,8 +78,12 @@ class ExactJsonReader {
   private value(): unknown {
     this.skipWhitespace();
     const ch = this.text[this.at];
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
+    if (ch === '{' || ch === '[') {
+      if (++this.depth > MAX_DEPTH) throw new SyntaxError(`JSON nested more than ${MAX_DEPTH} levels deep at position ${this.at}`);
+      const container = ch === '{' ? this.object() : this.array();
+      this.depth--;
+      return container;
+    }
     if (ch === '"') return this.string();
     if (this.text.startsWith('-Infinity', this.at)) {
       this.at += 9;

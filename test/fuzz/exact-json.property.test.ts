@@ -62,6 +62,18 @@ describe('exact JSON against Python json', () => {
     expect(accepted, `seed ${seed}`).toBeLessThan(2800);
   });
 
+  it('reads deep nesting or raises a SyntaxError, never a stack overflow', () => {
+    check(fc.property(fc.integer({ min: 1, max: 100000 }), fc.constantFrom('1.0', '1', '"s"'), fc.boolean(), (depth, leaf, closed) => {
+      const text = '[{"a":'.repeat(depth) + leaf + (closed ? '}]'.repeat(depth) : '');
+      try {
+        parseExactJson(text);
+        expect(closed).toBe(true);
+      } catch (error) {
+        expect(error, String(error)).toBeInstanceOf(SyntaxError);
+      }
+    }), 40);
+  });
+
   it('reads what it writes: dumps → parse → dumps is stable', () => {
     check(fc.property(jsonText, (text) => {
       // Python writes 1e400 as Infinity and reads it back, and so must we.
