@@ -115,3 +115,26 @@ describe('XML reader', () => {
     }), 2000);
   });
 });
+
+describe('error responses', () => {
+  const errorOps = [['iam', 'ListUsers'], ['ec2', 'DescribeInstances'], ['route53', 'ListHostedZones'], ['dynamodb', 'Query'], ['lambda', 'ListFunctions']] as const;
+  const body = fc.oneof(
+    mutated(fc.constantFrom('<ErrorResponse><Error><Code>Throttling</Code><Message>slow down</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+      '<Response><Errors><Error><Code>X</Code><Message>m</Message></Error></Errors><RequestID>r</RequestID></Response>', '{"__type": "ns#X:y", "message": "m"}')),
+    fc.tuple(fc.integer({ min: 1, max: 20000 }), fc.constantFrom(['<a>', '</a>'], ['<Error>', '</Error>'], ['{"a":', '}'], ['[', ']'])).map(([depth, [open, close]]) => open.repeat(depth) + (open.startsWith('{') ? '1' : '') + close.repeat(depth)),
+    fc.string({ unit: 'binary', maxLength: 30 }),
+  );
+  it('read any error body as a code and message, or raise a ResponseParseError', () => {
+    check(fc.property(fc.constantFrom(...errorOps), body, fc.constantFrom(400, 403, 500, 503), ([service, name], text, status) => {
+      const { model, op } = operation(service, name);
+      try {
+        const { error } = protocolFor(model).parseError(model, op, { statusCode: status, headers: {}, body: Buffer.from(text, 'utf8') });
+        expect(typeof error.Code).toBe('string');
+        expect(typeof error.Message).toBe('string');
+      } catch (error) {
+        expect(error, String(error)).toBeInstanceOf(ResponseParseError);
+        expect((error as Error).message).not.toMatch(JS_BUG);
+      }
+    }), 600);
+  });
+});

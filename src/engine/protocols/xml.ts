@@ -1,5 +1,6 @@
 // A small strict XML reader and writer. The parsers need element order, repeated elements and
 // attributes, and must reject truncated documents, so the tree is kept exactly as written.
+import { setOwn } from '../own-property.js';
 
 export interface XmlElement {
   /** Local name: a namespace prefix (`s3:Key`) is dropped, as ElementTree's `{uri}` is. */
@@ -125,14 +126,19 @@ export function findChild(element: XmlElement, name: string): XmlElement | undef
   return element.children.find((c) => c.name === name);
 }
 
+// Error documents hold their code and message a few levels down; a hostile body nested thousands
+// of levels deep must not overflow the stack, so deeper levels are not read.
+const PLAIN_DEPTH = 100;
+
 /**
  * Generic element → plain object (leaf text, nested objects), the first of repeated names winning.
  * An empty leaf is null, as ElementTree's `.text` is None there.
  */
-export function elementToPlain(element: XmlElement): Record<string, unknown> {
+export function elementToPlain(element: XmlElement, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (depth >= PLAIN_DEPTH) return out;
   for (const [name, [first]] of childrenByName(element)) {
-    out[name] = first.children.length ? elementToPlain(first) : first.text === '' ? null : first.text;
+    setOwn(out, name, first.children.length ? elementToPlain(first, depth + 1) : first.text === '' ? null : first.text);
   }
   return out;
 }
