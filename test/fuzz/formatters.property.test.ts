@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExactJson } from '../../src/engine/exact-json.js';
-import { formatOutput, OutputError, TableRowError, type OutputFormat } from '../../src/engine/output/index.js';
+import { applyQuery, formatOutput, OutputError, TableRowError, type OutputFormat } from '../../src/engine/output/index.js';
 import { runOracleOnText, type OracleCase } from '../output/oracle.js';
-import { check } from './fuzz-support.js';
+import { check, mixedText } from './fuzz-support.js';
 import { jsonObjectText, jsonText } from './json-text.js';
 
 const FORMATS: OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
@@ -62,6 +62,15 @@ describe('formatters on random values', () => {
       if (out === undefined) return;
       const held = controls(allText(value));
       for (const ch of controls(out)) expect(held.has(ch), `output has ${JSON.stringify(ch)}`).toBe(true);
+    }), 2000);
+  });
+
+  it('--query {name: …} builds an object holding every name asked for', () => {
+    check(fc.property(fc.uniqueArray(mixedText(8), { minLength: 1, maxLength: 4 }), (names) => {
+      const query = `{${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')}}`;
+      const result = applyQuery(query, { v: names.map((_n, i) => i) }) as Record<string, unknown>;
+      expect(Object.entries(result)).toEqual(expect.arrayContaining(names.map((n, i) => [n, i])));
+      expect(Object.keys(result)).toHaveLength(names.length);
     }), 2000);
   });
 
