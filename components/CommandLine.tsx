@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
-import { editLine, lineFrom, type LineBuffer } from '../src/app/line-buffer.js';
+import { charAtCursor, editLine, lineFrom, type LineBuffer } from '../src/app/line-buffer.js';
 import { visibleText } from '../src/app/sanitize.js';
 
 export interface CommandLineProps {
@@ -40,8 +40,9 @@ export function CommandLine({ prefix, initial = '', complete, onChange, onSubmit
     return true;
   });
   const before = visibleText(buffer.text.slice(0, buffer.cursor));
-  const at = visibleText(buffer.text[buffer.cursor] ?? ' ');
-  const after = visibleText(buffer.text.slice(buffer.cursor + 1));
+  const atCursor = charAtCursor(buffer);
+  const at = visibleText(atCursor ?? ' ');
+  const after = visibleText(buffer.text.slice(buffer.cursor + (atCursor?.length ?? 1)));
   const caret = errorPosition !== undefined && error ? `${' '.repeat(prefix.length + errorPosition)}^ ${visibleText(error)}` : undefined;
   const line = (
     <Text wrap="truncate">

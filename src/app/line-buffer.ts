@@ -24,9 +24,10 @@ export function editLine(buffer: LineBuffer, key: KeyPress, complete?: (text: st
     case 'backspace':
       // Backspace on an empty buffer closes it, as in vim's command line.
       if (text === '') return { buffer, outcome: 'cancel' };
-      return cursor === 0 ? { buffer, outcome: 'ignored' } : at(text.slice(0, cursor - 1) + text.slice(cursor), cursor - 1);
-    case 'left': return at(text, Math.max(0, cursor - 1));
-    case 'right': return at(text, Math.min(text.length, cursor + 1));
+      if (cursor === 0) return { buffer, outcome: 'ignored' };
+      return at(text.slice(0, previousBoundary(text, cursor)) + text.slice(cursor), previousBoundary(text, cursor));
+    case 'left': return at(text, previousBoundary(text, cursor));
+    case 'right': return at(text, nextBoundary(text, cursor));
     case 'home': case 'ctrl+a': return at(text, 0);
     case 'end': case 'ctrl+e': return at(text, text.length);
     case 'ctrl+u': return at(text.slice(cursor), 0);
@@ -44,6 +45,26 @@ export function editLine(buffer: LineBuffer, key: KeyPress, complete?: (text: st
   }
 }
 
+// The cursor moves by code points: stepping into the middle of a surrogate pair (an emoji, 𝔘)
+// would split it, and Backspace there would leave half a character in the text.
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+function previousBoundary(text: string, cursor: number): number {
+  if (cursor <= 0) return 0;
+  return cursor >= 2 && isLow(text.charCodeAt(cursor - 1)) && isHigh(text.charCodeAt(cursor - 2)) ? cursor - 2 : cursor - 1;
+}
+
+function nextBoundary(text: string, cursor: number): number {
+  if (cursor >= text.length) return text.length;
+  return isHigh(text.charCodeAt(cursor)) && isLow(text.charCodeAt(cursor + 1)) ? cursor + 2 : cursor + 1;
+}
+
+/** The character at the cursor (a whole code point), or undefined at the end. */
+export function charAtCursor(buffer: LineBuffer): string | undefined {
+  return buffer.cursor < buffer.text.length ? buffer.text.slice(buffer.cursor, nextBoundary(buffer.text, buffer.cursor)) : undefined;
+}
+
 /** Case-insensitive "every word appears" match used by filters. */
 export function matchesFilter(haystack: string, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
@@ -57,7 +78,7 @@ export function completeFrom(candidates: string[]): (text: string) => string | u
     const hits = candidates.filter((c) => c.startsWith(text));
     if (hits.length === 0) return undefined;
     let prefix = hits[0];
-    for (const h of hits) while (!h.startsWith(prefix)) prefix = prefix.slice(0, -1);
+    for (const h of hits) while (!h.startsWith(prefix)) prefix = prefix.slice(0, previousBoundary(prefix, prefix.length));
     // A candidate that already ends in a space (`ec2 `, `ec2 describe-vpcs `) gets no second one.
     return hits.length === 1 && !prefix.endsWith(' ') ? `${prefix} ` : prefix;
   };

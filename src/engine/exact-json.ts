@@ -41,14 +41,15 @@ export function exactFloat(n: number): number | PyFloat {
 }
 
 // A body can only hold a number needing care if it has a 16-digit number (|n| ≥ 2^53), a fraction
-// of zeros (`1.0`) or an exponent. Three separate scans, each anchored on something rare, cost a
+// of zeros (`1.0`), 16 or more digits around a point (`0.99999999999999999` rounds to 1.0), an
+// exponent, or Python's NaN/Infinity. Separate scans, each anchored on something rare, cost a
 // fraction of JSON.parse; a match inside a string is harmless (it only takes the exact reader).
-const NEEDS_EXACT = [/(?:^|[:,[\s])-?[0-9]{16}/, /\.0+(?:[,\]}\s]|$)/, /[0-9][eE][-+]?[0-9]+(?:[,\]}\s]|$)/];
+const NEEDS_EXACT = [/(?:^|[:,[\s])-?[0-9]{16}/, /\.0+(?:[,\]}\s]|$)/, /[0-9][0-9.]{16}/, /[0-9][eE][-+]?[0-9]+(?:[,\]}\s]|$)/, /NaN|Infinity/];
 
 // Held at load: parseExactJson may itself stand in for JSON.parse (see output/query.ts).
 const nativeParse = JSON.parse;
 
-/** JSON.parse with Python's number types (see above). Throws SyntaxError on malformed text. */
+/** JSON.parse with Python's number types and words (see above). Throws SyntaxError on malformed text. */
 export function parseExactJson(text: string): unknown {
   if (!NEEDS_EXACT.some((pattern) => pattern.test(text))) return nativeParse(text);
   return new ExactJsonReader(text).document();
@@ -58,8 +59,13 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 
+// Python's json.loads gives up near 1000 levels (its recursion limit); this reader recurses too,
+// so past that a SyntaxError, not a stack overflow.
+const MAX_DEPTH = 1000;
+
 class ExactJsonReader {
   private at = 0;
+  private depth = 0;
   constructor(private readonly text: string) {}
 
   document(): unknown {
@@ -72,9 +78,17 @@ class ExactJsonReader {
   private value(): unknown {
     this.skipWhitespace();
     const ch = this.text[this.at];
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
+    if (ch === '{' || ch === '[') {
+      if (++this.depth > MAX_DEPTH) throw new SyntaxError(`JSON nested more than ${MAX_DEPTH} levels deep at position ${this.at}`);
+      const container = ch === '{' ? this.object() : this.array();
+      this.depth--;
+      return container;
+    }
     if (ch === '"') return this.string();
+    if (this.text.startsWith('-Infinity', this.at)) {
+      this.at += 9;
+      return -Infinity;
+    }
     if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.number();
     for (const [word, value] of WORDS) {
       if (this.text.startsWith(word, this.at)) {
@@ -157,4 +171,5 @@ class ExactJsonReader {
   }
 }
 
-const WORDS: [string, unknown][] = [['true', true], ['false', false], ['null', null]];
+// Python's json.loads also reads NaN and Infinity (and json.dumps writes them).
+const WORDS: [string, unknown][] = [['true', true], ['false', false], ['null', null], ['NaN', NaN], ['Infinity', Infinity]];

@@ -3,10 +3,10 @@
 // CLI's own Python); messages and errors must agree.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EventStreamDecoder, encodeMessage, type HeaderValue } from '../../src/engine/eventstream/frame.js';
 import { awsCliPython } from '../output/oracle.js';
+import { frameAround } from '../support/eventstream-frames.js';
 
 interface CaseHeader { type: string; value?: unknown; hex?: string }
 interface FrameCase {
@@ -28,19 +28,6 @@ function header(h: string | CaseHeader): HeaderValue | string {
   if (h.type === 'long' || h.type === 'timestamp') return { type: h.type, value: BigInt(h.value as string) };
   if (h.type === 'bytes' || h.type === 'uuid') return { type: h.type, value: Buffer.from(h.hex!, 'hex') };
   return h as HeaderValue;
-}
-
-/** A frame around raw header bytes, with correct CRCs (for header layouts our encoder never writes). */
-function frameAround(headerBytes: Buffer, payload: Buffer): Buffer {
-  const total = 12 + headerBytes.length + payload.length + 4;
-  const b = Buffer.alloc(total);
-  b.writeUInt32BE(total, 0);
-  b.writeUInt32BE(headerBytes.length, 4);
-  b.writeUInt32BE(crc32(b.subarray(0, 8)) >>> 0, 8);
-  headerBytes.copy(b, 12);
-  payload.copy(b, 12 + headerBytes.length);
-  b.writeUInt32BE(crc32(b.subarray(0, total - 4)) >>> 0, total - 4);
-  return b;
 }
 
 function bytesOf(c: FrameCase): Buffer {

@@ -1,6 +1,7 @@
 // The CLI's shorthand syntax (`Name=a,Values=b,c`, `{...}`, `[...]`, quoting), implemented to the
 // grammar of awscli v2's parser so the same text gives the same value and the same error text.
 // `key@=file://path` loads the value from a file, as newer CLIs do.
+import { setOwn } from '../../engine/own-property.js';
 
 export class ShorthandParseError extends Error {
   constructor(message: string) {
@@ -9,19 +10,17 @@ export class ShorthandParseError extends Error {
   }
 }
 
-/** The input with a caret under `index`, cut at the newlines around it like the CLI. */
+/** The input with a caret under `index` (a code point index), cut at the newlines around it like the CLI. */
 function errorLocation(value: string, index: number): string {
-  let consumed = value;
-  let remaining = '';
-  let spaces = index;
-  const before = value.slice(0, index);
-  if (before.includes('\n')) spaces = index - before.lastIndexOf('\n') - 1;
-  const after = value.slice(index);
-  if (after.includes('\n')) {
-    const nextNewline = index + after.indexOf('\n');
-    consumed = value.slice(0, nextNewline);
-    remaining = value.slice(nextNewline);
-  }
+  const chars = [...value];
+  const before = chars.slice(0, index);
+  const after = chars.slice(index);
+  const lastNewline = before.lastIndexOf('\n');
+  const spaces = lastNewline < 0 ? index : index - lastNewline - 1;
+  const nextNewline = after.indexOf('\n');
+  if (nextNewline < 0) return `${value}\n${' '.repeat(spaces)}^`;
+  const consumed = chars.slice(0, index + nextNewline).join('');
+  const remaining = chars.slice(index + nextNewline).join('');
   return `${consumed}\n${' '.repeat(spaces)}^${remaining}`;
 }
 
@@ -40,6 +39,15 @@ export class DuplicateKeyError extends ShorthandParseError {
     );
   }
 }
+
+/** Lists and maps nested deeper than the CLI's Python could read (its recursion limit is 1000). */
+export class ShorthandNestingError extends ShorthandParseError {
+  constructor(value: string, index: number) {
+    super(`Nesting deeper than ${MAX_NESTING} levels for input:\n${errorLocation(value, index)}`);
+  }
+}
+
+const MAX_NESTING = 1000;
 
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue } | Uint8Array;
 
@@ -66,6 +74,7 @@ export class ShorthandParser {
   /** Code points of the input, so indices match Python's. */
   private chars: string[] = [];
   private index = 0;
+  private depth = 0;
   private resolveFiles = false;
 
   /** `readParamFile` returns a file's contents for `file://…`/`fileb://…`, else undefined. */
@@ -75,6 +84,7 @@ export class ShorthandParser {
     this.input = value;
     this.chars = [...value];
     this.index = 0;
+    this.depth = 0;
     return this.parameter();
   }
 
@@ -163,6 +173,7 @@ export class ShorthandParser {
   }
 
   private explicitList(): ShorthandValue[] {
+    this.enterNested();
     this.expect('[', true);
     const values: ShorthandValue[] = [];
     while (this.current() !== ']') {
@@ -174,6 +185,7 @@ export class ShorthandParser {
       }
     }
     this.expect(']');
+    this.depth--;
     return values;
   }
 
@@ -184,6 +196,7 @@ export class ShorthandParser {
   }
 
   private hashLiteral(): { [key: string]: ShorthandValue } {
+    this.enterNested();
     this.expect('{', true);
     const keyvals: { [key: string]: ShorthandValue } = {};
     while (this.current() !== '}') {
@@ -197,7 +210,13 @@ export class ShorthandParser {
       setOwn(keyvals, key, value);
     }
     this.expect('}');
+    this.depth--;
     return keyvals;
+  }
+
+  // The parser recurses per level: past the limit a clear error, not a stack overflow.
+  private enterNested(): void {
+    if (++this.depth > MAX_NESTING) throw new ShorthandNestingError(this.input, this.index);
   }
 
   private firstValue(): ShorthandValue {
@@ -268,8 +287,4 @@ function unescapeBare(text: string): string {
   return text.split('\\,').join(',').replace(TRAILING_SPACE, '');
 }
 
-/** Assign without tripping over `__proto__` as a key. */
-export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
-}
+export { setOwn };

@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { decodeConfigBytes, parseIni, type IniSection, type IniValue, type ParsedIni } from './ini.js';
 import { configFileForRead, configPathSetting, credentialsFileForRead, credentialsPathSetting, type Env } from './paths.js';
 import { shlexSplit } from './pystr.js';
+import { setOwn } from '../own-property.js';
 
 export type FileKind = 'config-file' | 'credentials-file';
 
@@ -136,6 +137,6 @@ export function stringValue(section: Section | undefined, key: string): string |
 /** A section as plain data (for JSON output, tests and the dashboard). */
 export function plainSection(section: Section | undefined): Record<string, IniValue> {
   const out: Record<string, IniValue> = {};
-  for (const [k, v] of section ?? []) out[k] = v.value;
+  for (const [k, v] of section ?? []) setOwn(out, k, v.value);
   return out;
 }

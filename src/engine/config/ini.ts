@@ -3,6 +3,7 @@
 // turns values that start with a newline into nested dicts. This module reproduces that dialect and
 // records the line of every section and key, which the settings and lint code report.
 import { firstNonSpace, pyRstrip, pySplitlines, pyStrip, universalLines } from './pystr.js';
+import { setOwn } from '../own-property.js';
 
 export type IniValue = string | Record<string, string>;
 
@@ -139,7 +140,7 @@ function parseNested(value: string, path: string, line: number): Record<string, 
     if (!sub) continue;
     const eq = sub.indexOf('=');
     if (eq < 0) throw new ConfigParseError(path, line, 'a nested line has no "="'); // no content: it may be secret
-    nested[pyStrip(sub.slice(0, eq))] = pyStrip(sub.slice(eq + 1));
+    setOwn(nested, pyStrip(sub.slice(0, eq)), pyStrip(sub.slice(eq + 1)));
   }
   return nested;
 }

@@ -1,8 +1,9 @@
 // Profile-level edits beyond `aws configure set`, for the dashboard's profile manager: renaming a
 // profile together with every `source_profile` that points at it, and writing a whole profile.
 // Pure text → text transforms over one shared file; file-store.ts does the safe writing.
+import { setOwn } from '../own-property.js';
 import { parseIni } from './ini.js';
-import { applyConfigUpdate, profileSectionName, removeSection, renameSection, type WriteValues } from './writer.js';
+import { applyConfigUpdate, profileSectionName, removeSection, renameSection, type WriteValue, type WriteValues } from './writer.js';
 
 export type ProfileFile = 'config' | 'credentials';
 
@@ -41,7 +42,7 @@ export function replaceProfileText(text: string | undefined, file: ProfileFile, 
   const existing = text === undefined ? undefined : parseIni(text, '<text>').sections.find((s) => s.name === section);
   if (Object.keys(values).length === 0) return text === undefined ? '' : removeSection(text, section);
   const update: WriteValues = {};
-  for (const key of existing?.keys.keys() ?? []) if (!(key in values)) update[key] = null;
+  for (const key of existing?.keys.keys() ?? []) if (!Object.hasOwn(values, key)) setOwn<WriteValue>(update, key, null);
   Object.assign(update, values);
   return applyConfigUpdate(text, section, update);
 }

@@ -145,7 +145,7 @@ function updateSection(lines: string[], start: number, pending: WriteValues): vo
     const option = matchOption(line);
     if (!option) continue;
     lastOption = j;
-    if (!(option.key in pending)) continue;
+    if (!Object.hasOwn(pending, option.key)) continue;
     const value = pending[option.key];
     delete pending[option.key];
     if (value === null) {
@@ -177,7 +177,7 @@ function updateNested(lines: string[], keyLine: number, pending: Record<string, 
     const option = matchOption(line);
     if (option) {
       currentIndent = option.indent;
-      if (option.key in pending) {
+      if (Object.hasOwn(pending, option.key)) {
         lines[i] = `${' '.repeat(option.indent)}${option.key} = ${pending[option.key]}\n`;
         delete pending[option.key];
       }

@@ -3,6 +3,7 @@
 // Both CRCs are checked before anything in a message is used, so a corrupted stream fails with
 // a clear error instead of yielding garbage. Limits and messages as botocore's decoder.
 import { crc32 } from 'node:zlib';
+import { setOwn } from '../own-property.js';
 
 const PRELUDE_LENGTH = 12;
 const MAX_HEADERS_LENGTH = 128 * 1024;
@@ -110,7 +111,7 @@ function decodeHeaders(bytes: Buffer): Record<string, HeaderValue> {
       default: throw new EventStreamFormatError(`Malformed event stream headers: unknown header type ${type} for "${name}"`);
     }
     if (Object.hasOwn(headers, name)) throw new EventStreamFormatError(`Duplicate header present: "${name}"`);
-    headers[name] = value;
+    setOwn(headers, name, value);
   }
   return headers;
 }

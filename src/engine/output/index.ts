@@ -10,6 +10,7 @@ import { formatTable } from './table.js';
 import { formatText } from './text.js';
 import { formatYaml, formatYamlStreamPage as yamlStreamPage } from './yaml.js';
 import { isDict, toPyValue, type PyValue } from './python-values.js';
+import { OutputError } from './errors.js';
 
 export { applyQuery, validateQuery, QueryError } from './query.js';
 export { OutputError, formatCliErrorLine, formatServiceErrorMessage } from './errors.js';
@@ -76,6 +77,7 @@ export function formatTextResumeToken(token: string, query?: string): string {
 // The CLI removes ResponseMetadata (unless the response carries Errors), then applies the query.
 // Blobs and dates are turned into text first, so the query sees what the CLI's query sees.
 function prepare(response: unknown, query: string | undefined): PyValue {
+  checkNesting(response);
   let data = toPyValue(response);
   if (isDict(data) && 'ResponseMetadata' in data && !('Errors' in data)) {
     const { ResponseMetadata: _dropped, ...rest } = data;
@@ -83,6 +85,27 @@ function prepare(response: unknown, query: string | undefined): PyValue {
   }
   if (query !== undefined) data = applyQuery(query, data) as PyValue;
   return data;
+}
+
+// The CLI (Python, recursion limit 1000) cannot read or print a response nested this deep; the
+// formatters recurse too, so such a response gets a clear error instead of a stack overflow.
+const MAX_NESTING = 1000;
+
+function checkNesting(response: unknown): void {
+  const pending: Array<[unknown, number]> = [[response, 0]];
+  while (pending.length) {
+    const [value, depth] = pending.pop()!;
+    const children = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : undefined;
+    if (!children) continue;
+    if (depth >= MAX_NESTING) throw new OutputError(`The response is nested more than ${MAX_NESTING} levels deep and cannot be printed.`, 255);
+    for (const child of children) pending.push([child, depth + 1]);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function isEmptyDict(value: PyValue): boolean {

@@ -5,6 +5,7 @@
 import { callFunction, type Expref } from './jmespath-functions.js';
 import { comparePyOrdered, isPyNumber, pyEquals } from './py-compare.js';
 import { isDict, type PyDict, type PyValue } from './python-values.js';
+import { setOwn } from '../own-property.js';
 
 export interface AstNode {
   type: string;
@@ -86,7 +87,7 @@ export function evaluate(node: AstNode, value: PyValue): JmesValue {
     case 'MultiSelectHash': {
       if (value === null) return null;
       const out: PyDict = {};
-      for (const pair of node.children) out[pair.name!] = evaluate(pair.value as AstNode, value) as PyValue;
+      for (const pair of node.children) setOwn(out, pair.name!, evaluate(pair.value as AstNode, value) as PyValue);
       return out;
     }
     case 'OrExpression': {

@@ -9,26 +9,39 @@ export function formatJson(value: PyValue): string {
 
 /** json.dumps(value, indent=indent, ensure_ascii=False); without indent, Python's ", " / ": " separators. */
 export function pyJsonDumps(value: PyValue, indent?: number): string {
-  return dump(value, indent, 0);
+  const out: string[] = [];
+  dump(value, indent, 0, out);
+  return out.join('');
 }
 
-function dump(value: PyValue, indent: number | undefined, depth: number): string {
-  if (typeof value === 'string') return jsonString(value);
-  if (value === null) return 'null';
-  if (value === true) return 'true';
-  if (value === false) return 'false';
-  if (typeof value === 'number') return jsonNumber(value);
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof PyFloat) return pyFloatRepr(value.value);
-  const entries: string[] = Array.isArray(value)
-    ? value.map((item) => dump(item, indent, depth + 1))
-    : Object.entries(value).map(([k, v]) => `${jsonString(k)}: ${dump(v, indent, depth + 1)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  if (entries.length === 0) return open + close;
-  if (indent === undefined) return open + entries.join(', ') + close;
-  const inner = '\n' + ' '.repeat(indent * (depth + 1));
-  const outer = '\n' + ' '.repeat(indent * depth);
-  return open + inner + entries.join(',' + inner) + outer + close;
+// Pieces are pushed, not concatenated per level: a deeply nested value would otherwise be copied
+// once per level of nesting.
+function dump(value: PyValue, indent: number | undefined, depth: number, out: string[]): void {
+  if (typeof value === 'string') out.push(jsonString(value));
+  else if (value === null) out.push('null');
+  else if (value === true) out.push('true');
+  else if (value === false) out.push('false');
+  else if (typeof value === 'number') out.push(jsonNumber(value));
+  else if (typeof value === 'bigint') out.push(value.toString());
+  else if (value instanceof PyFloat) out.push(pyFloatRepr(value.value));
+  else {
+    const isList = Array.isArray(value);
+    const entries: Array<[string | undefined, PyValue]> = isList ? value.map((item) => [undefined, item]) : Object.entries(value);
+    const [open, close] = isList ? ['[', ']'] : ['{', '}'];
+    if (entries.length === 0) {
+      out.push(open + close);
+      return;
+    }
+    const inner = indent === undefined ? '' : '\n' + ' '.repeat(indent * (depth + 1));
+    const separator = indent === undefined ? ', ' : ',' + inner;
+    out.push(open + inner);
+    entries.forEach(([key, item], i) => {
+      if (i > 0) out.push(separator);
+      if (key !== undefined) out.push(`${jsonString(key)}: `);
+      dump(item, indent, depth + 1, out);
+    });
+    out.push((indent === undefined ? '' : '\n' + ' '.repeat(indent * depth)) + close);
+  }
 }
 
 function jsonNumber(value: number): string {

@@ -3,6 +3,7 @@
 // None = null, bool, int/float = number (see pyNumber), int beyond 2^53 = bigint, a float with an
 // integral value = PyFloat (exact-json.ts), str = string.
 import { PyFloat } from '../exact-json.js';
+import { setOwn } from '../own-property.js';
 
 export { PyFloat };
 export type PyScalar = string | number | bigint | PyFloat | boolean | null;
@@ -33,7 +34,7 @@ export function toPyValue(value: unknown): PyValue {
   if (value instanceof Date) return pyIsoFormat(value);
   const dict: PyDict = {};
   for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-    if (member !== undefined) dict[key] = toPyValue(member);
+    if (member !== undefined) setOwn(dict, key, toPyValue(member));
   }
   return dict;
 }

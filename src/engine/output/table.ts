@@ -77,8 +77,8 @@ class SectionBuilder {
         this.open(title, indent);
         this.current.setHeaders(headers);
       }
-      this.current.addRow(headers.map((key) => (key in element ? element[key] : '')));
-      for (const key of nested) if (key in element) this.build(key, element[key], indent + 1);
+      this.current.addRow(headers.map((key) => (Object.hasOwn(element, key) ? element[key] : '')));
+      for (const key of nested) if (Object.hasOwn(element, key)) this.build(key, element[key], indent + 1);
     });
   }
 

@@ -49,7 +49,7 @@ function writeDict(dict: PyDict, out: string[], identifier: string | null, colum
       else nested.push([key, dict[key]]);
     }
   } else {
-    for (const key of columns) cells.push(key in dict ? pyStr(dict[key]) : '');
+    for (const key of columns) cells.push(Object.hasOwn(dict, key) ? pyStr(dict[key]) : '');
     const columnSet = new Set(columns);
     for (const key of sortedKeys(Object.keys(dict))) {
       if (!columnSet.has(key)) nested.push([key, dict[key]]);

@@ -293,20 +293,23 @@ function representScalar(value: PyValue): { text: string; plainImplicit: boolean
 }
 
 // The YAML 1.2 implicit types of ruamel's resolver: a string matching one of these must be quoted.
-const IMPLICIT_TYPES: RegExp[] = [
-  /^(?:true|True|TRUE|false|False|FALSE)$/,
-  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-  /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
-  /^(?:<<)$/,
-  /^(?:~|null|Null|NULL|)$/,
-  /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
-  /^(?:=)$/,
+// The resolver only tries a type whose first characters include the string's first character
+// (so `_` is a plain string though the int pattern would match it).
+const IMPLICIT_TYPES: Array<[first: string, pattern: RegExp]> = [
+  ['tTfF', /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ['-+0123456789.', /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/],
+  ['-+0123456789', /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
+  ['<', /^(?:<<)$/],
+  ['~nN', /^(?:~|null|Null|NULL|)$/],
+  ['0123456789', /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/],
+  ['=', /^(?:=)$/],
 ];
 
 function resolvesToNonString(text: string): boolean {
+  if (text === '') return true; // null
   // Python's `$` also matches before one final newline.
   const candidate = text.endsWith('\n') ? text.slice(0, -1) : text;
-  return IMPLICIT_TYPES.some((pattern) => pattern.test(candidate) || pattern.test(text));
+  return IMPLICIT_TYPES.some(([first, pattern]) => first.includes(text[0]) && (pattern.test(candidate) || pattern.test(text)));
 }
 
 type ScalarStyle = 'plain' | 'single' | 'double';

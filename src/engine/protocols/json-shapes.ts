@@ -6,6 +6,7 @@ import { pyString } from '../pyjson.js';
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
 import { presentEntries } from './common.js';
 import { PyFloat, parseExactJson, toDouble } from '../exact-json.js';
+import { setOwn } from '../own-property.js';
 
 
 /** Python `json.dumps` of a request body (`, ` and `: ` separators, ASCII only, floats as floats). */
@@ -46,7 +47,7 @@ export function toJsonValue(model: ServiceModel, shape: Shape, value: unknown): 
     case 'map': {
       const valueShape = resolveShape(model, shape.value);
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toJsonValue(model, valueShape, v);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) setOwn(out, k, toJsonValue(model, valueShape, v));
       return out;
     }
     case 'timestamp':
@@ -93,7 +94,7 @@ export function fromJsonValue(ctx: JsonReadContext, shape: Shape, value: unknown
       if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`expected a map, got ${JSON.stringify(value)}`);
       const valueShape = resolveShape(ctx.model, shape.value);
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = fromJsonValue(ctx, valueShape, v);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) setOwn(out, k, fromJsonValue(ctx, valueShape, v));
       return out;
     }
     case 'timestamp':

@@ -6,6 +6,7 @@ import { fromBase64, scalarString, toBase64 } from './encoding.js';
 import { renderTimestamp, serializeTimestamp, timestampFormatOf } from './timestamps.js';
 import { childrenByName, type XmlElement, type XmlNode } from './xml.js';
 import { exactFloat, exactInt } from '../exact-json.js';
+import { setOwn } from '../own-property.js';
 
 export interface XmlReadContext {
   model: ServiceModel;
@@ -89,7 +90,7 @@ function readMap(ctx: XmlReadContext, shape: Shape, entries: XmlElement[]): Reco
     const keyNode = byName.get(keyName);
     const valueNodes = byName.get(valueName);
     if (!keyNode) continue;
-    out[String(readValue(ctx, keyShape, keyNode))] = valueNodes ? readValue(ctx, valueShape, valueNodes) : null;
+    setOwn(out, String(readValue(ctx, keyShape, keyNode)), valueNodes ? readValue(ctx, valueShape, valueNodes) : null);
   }
   return out;
 }

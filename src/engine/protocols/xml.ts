@@ -1,5 +1,6 @@
 // A small strict XML reader and writer. The parsers need element order, repeated elements and
 // attributes, and must reject truncated documents, so the tree is kept exactly as written.
+import { setOwn } from '../own-property.js';
 
 export interface XmlElement {
   /** Local name: a namespace prefix (`s3:Key`) is dropped, as ElementTree's `{uri}` is. */
@@ -24,7 +25,7 @@ function decodeEntities(raw: string, at: number): string {
   if (!raw.includes('&')) return detached(raw);
   return raw.replace(/&([^;&<]*);|&/g, (_match, entity: string | undefined) => {
     if (entity === undefined) throw new XmlSyntaxError(`bare '&' near offset ${at}`);
-    if (entity in NAMED_ENTITIES) return NAMED_ENTITIES[entity];
+    if (Object.hasOwn(NAMED_ENTITIES, entity)) return NAMED_ENTITIES[entity];
     const code = /^#x([0-9a-fA-F]+)$/.exec(entity)?.[1] ?? /^#([0-9]+)$/.exec(entity)?.[1];
     if (code === undefined) throw new XmlSyntaxError(`undefined entity &${entity}; near offset ${at}`);
     const point = parseInt(code, entity.startsWith('#x') ? 16 : 10);
@@ -125,14 +126,19 @@ export function findChild(element: XmlElement, name: string): XmlElement | undef
   return element.children.find((c) => c.name === name);
 }
 
+// Error documents hold their code and message a few levels down; a hostile body nested thousands
+// of levels deep must not overflow the stack, so deeper levels are not read.
+const PLAIN_DEPTH = 100;
+
 /**
  * Generic element → plain object (leaf text, nested objects), the first of repeated names winning.
  * An empty leaf is null, as ElementTree's `.text` is None there.
  */
-export function elementToPlain(element: XmlElement): Record<string, unknown> {
+export function elementToPlain(element: XmlElement, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (depth >= PLAIN_DEPTH) return out;
   for (const [name, [first]] of childrenByName(element)) {
-    out[name] = first.children.length ? elementToPlain(first) : first.text === '' ? null : first.text;
+    setOwn(out, name, first.children.length ? elementToPlain(first, depth + 1) : first.text === '' ? null : first.text);
   }
   return out;
 }
