@@ -1,6 +1,7 @@
 // What the dashboard needs from the engine, as one interface. The real adapter (engine-adapter.ts)
 // binds it to src/engine; tests pass a fake. Components never see this: they see stores.
 import type { AuditEntry } from '../engine/audit-log.js';
+import type { TransferConfig } from '../engine/s3transfer/index.js';
 
 export type ProfileKind = 'static' | 'session' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'environment' | 'unknown';
 
@@ -141,4 +142,8 @@ export interface DashboardEngine {
   prepare(service: string): void;
   /** A client for the browser: `interaction` answers MFA while credentials are resolved. */
   service(profile: string, region: string, service: string, interaction: Interaction): ServiceCaller;
+  /** The profile's `s3` section (multipart_threshold, max_concurrent_requests, …) as `s3 cp` reads it. */
+  transferConfig(profile: string): TransferConfig;
+  /** A presigned GetObject URL, signed as `s3 presign` signs it (no request is sent). */
+  presignGetObject(profile: string, region: string, bucket: string, key: string, expiresIn: number, interaction: Interaction): Promise<string>;
 }
