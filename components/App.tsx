@@ -14,6 +14,7 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { PromptHost } from './PromptHost.js';
 import { RegionPicker } from './RegionPicker.js';
+import { TransferBar, useTransferLineShown } from './TransferBar.js';
 import { ViewBody } from './ViewBody.js';
 
 export type Overlay = 'help' | 'command' | 'region' | undefined;
@@ -55,7 +56,8 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
 
   const width = columns;
   const frameHeight = Math.max(3, rows - 1);
-  const bodyHeight = Math.max(1, frameHeight - 3);
+  const transferShown = useTransferLineShown();
+  const bodyHeight = Math.max(1, frameHeight - 3 - (transferShown ? 1 : 0));
   const scopes = [
     // A resource view's own actions (stop, start, …) come first.
     ...(view.resource ? [viewScope(view.resource.descriptor)] : []),
@@ -90,6 +92,7 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
         {!prompt && overlay === 'help' ? <HelpOverlay scopes={scopes} ctx={ctx} width={width} height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
         {!prompt && overlay === 'region' ? <RegionPicker height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
       </Box>
+      {transferShown ? <TransferBar /> : null}
       {overlay === 'command'
         ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')} populate={openPopulate} act={act} auditLog={auditLog}
             go={(id) => (id === 'profiles' ? dispatchView({ type: 'reset', view: { id } }) : dispatchView({ type: 'push', view: { id, profile: session.profile } }))}

@@ -51,6 +51,17 @@ function rowActionDefs(descriptor: ResourceDescriptor): ActionDef[] {
   }));
 }
 
+/**
+ * A descriptor's tasks (S3 download, upload, …): those that change something in AWS are dangerous
+ * (asked first, hidden in read-only mode); those on rows need a selected row.
+ */
+function taskDefs(descriptor: ResourceDescriptor): ActionDef[] {
+  return (descriptor.tasks ?? []).map((task) => ({
+    id: `${descriptor.id}.${task.command}`, keys: task.keys, description: task.description, scope: viewScope(descriptor),
+    ...(task.mutates ? { dangerous: true } : {}), ...(task.onRows ? { onRow: rowSelected } : {}),
+  }));
+}
+
 export const defaultActions: ActionDef[] = [
   { id: 'help', keys: ['?'], description: 'help: every key', scope: 'global', footer: true },
   { id: 'quit', keys: ['q'], description: 'quit', scope: 'global', footer: true, when: (c) => !c.canGoBack },
@@ -116,6 +127,7 @@ export const defaultActions: ActionDef[] = [
     when: rowIs('encoded', 'true') },
   { id: 'errors.clear', keys: ['C'], description: 'clear errors', scope: 'errors' },
   ...resourceViews.flatMap(rowActionDefs),
+  ...resourceViews.flatMap(taskDefs),
 ];
 
 export function isActionEnabled(action: ActionDef, ctx: ActionContext): boolean {

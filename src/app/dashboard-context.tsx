@@ -10,6 +10,7 @@ import type { KeyBus, Layer } from './key-bus.js';
 import type { KeyPress } from './keys.js';
 import { useStore } from './store.js';
 import type { Theme } from './theme.js';
+import type { Transfers } from './transfers.js';
 
 export interface DashboardServices {
   dashboard: Dashboard;
@@ -28,6 +29,10 @@ export interface DashboardServices {
   browser: Browser;
   /** OSC 52: ids, ARNs and command lines onto the clipboard, over SSH too. */
   copyToClipboard(text: string): void;
+  /** S3 downloads and uploads in progress (the line above the footer). */
+  transfers: Transfers;
+  /** The folder awsdeck started in: where exports go, the default download folder. */
+  cwd: string;
 }
 
 export const DashboardContext = createContext<DashboardServices | null>(null);

@@ -7,6 +7,7 @@ import type { Dashboard } from './dashboard-model.js';
 import { KeyBus } from './key-bus.js';
 import { loadKeyOverrides } from './key-overrides.js';
 import { themeFor } from './theme.js';
+import { createTransfers } from './transfers.js';
 
 export interface ServiceOptions {
   dashboard: Dashboard;
@@ -22,6 +23,7 @@ export interface ServiceOptions {
 }
 
 export function createServices(options: ServiceOptions): DashboardServices & { warnings: string[] } {
+  const cwd = options.cwd ?? process.cwd();
   const loaded = loadKeyOverrides(options.env);
   const { actions, warnings } = applyKeyOverrides(defaultActions, loaded.overrides);
   return {
@@ -33,8 +35,10 @@ export function createServices(options: ServiceOptions): DashboardServices & { w
     demo: options.demo,
     quit: options.quit,
     deliverExport: options.deliverExport ?? (() => undefined),
-    browser: createBrowser(options.dashboard, { cwd: options.cwd ?? process.cwd() }),
+    browser: createBrowser(options.dashboard, { cwd }),
     copyToClipboard: options.copyToClipboard ?? (() => undefined),
+    transfers: createTransfers(),
+    cwd,
     warnings: [...loaded.warnings, ...warnings],
   };
 }

@@ -40,10 +40,13 @@ export function useRowActions({ descriptor, scope, profile, regionOf, rows, sele
     });
   };
 
+  /** The rows an action works on: the picked ones, else the selected one. */
+  const chosenRows = () => (picked.size ? rows().filter((r) => picked.has(idOf(r.item))) : selected ? [selected] : []);
+
   const handlers: Record<string, () => void> = {};
   for (const action of descriptor.actions ?? []) {
     handlers[`${descriptor.id}.${action.command}`] = () => {
-      const chosen = picked.size ? rows().filter((r) => picked.has(idOf(r.item))) : selected ? [selected] : [];
+      const chosen = chosenRows();
       if (!chosen.length) return;
       const regions = [...new Set(chosen.map(regionOf))];
       if (regions.length > 1) {
@@ -80,5 +83,5 @@ export function useRowActions({ descriptor, scope, profile, regionOf, rows, sele
     return () => clearTimeout(timer);
   }, [state.status, state.version]);
 
-  return { picked, togglePick, handlers, isPicked: (item: Record<string, unknown>) => picked.size > 0 && picked.has(idOf(item)) };
+  return { picked, togglePick, handlers, chosenRows, clearPicked: () => setPicked(new Set()), isPicked: (item: Record<string, unknown>) => picked.size > 0 && picked.has(idOf(item)) };
 }
