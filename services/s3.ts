@@ -35,7 +35,9 @@ function presentPreview(result: Record<string, unknown>): unknown {
   const size = Number(/\/(\d+)$/.exec(str(result.ContentRange))?.[1] ?? result.ContentLength ?? body.length);
   const preview = previewOf(body, size);
   if (preview.kind === 'binary') return `(binary content, ${humanBytes(size)}: not shown)`;
-  return preview.truncated ? `${preview.text}\n… (first ${humanBytes(PREVIEW_BYTES)} of ${humanBytes(size)})` : preview.text;
+  // One entry per line: YAML then shows the text line under line instead of one folded string.
+  const lines = preview.text.replace(/\r?\n$/, '').split(/\r?\n/);
+  return preview.truncated ? [...lines, `… (first ${humanBytes(PREVIEW_BYTES)} of ${humanBytes(size)})`] : lines;
 }
 
 /** A key shown relative to the prefix being browsed (`photos/2024/a.jpg` in `photos/` → `2024/a.jpg`). */

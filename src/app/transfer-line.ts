@@ -20,7 +20,8 @@ export function progressBar(fraction: number, cells: number): string {
 export function transferLine(job: TransferJob): { head: string; bar?: string; tail: string } {
   const s = job.snapshot;
   if (job.summary !== undefined) {
-    return { head: `${job.ok ? '✓' : '✗'} ${job.verb}: ${job.summary}`, tail: ` · ${humanBytes(s.bytesDone)} in ${(s.elapsedMs / 1000).toFixed(1)} s · ${job.target}` };
+    const moved = s.bytesDone ? `${humanBytes(s.bytesDone)} in ` : '';
+    return { head: `${job.ok ? '✓' : '✗'} ${job.verb}: ${job.summary}`, tail: ` · ${moved}${(s.elapsedMs / 1000).toFixed(1)} s · ${job.target}` };
   }
   const byBytes = s.bytesTotal > 0;
   const fraction = byBytes ? s.bytesDone / s.bytesTotal : s.filesTotal ? s.filesDone / s.filesTotal : 0;

@@ -20,7 +20,7 @@ export async function downloadTask(ctx: TaskContext): Promise<void> {
   const { objects, prefixes } = splitRows(ctx.items);
   const what = objects.length + prefixes.length === 1 ? (objects[0]?.key ?? prefixes[0]) : `${objects.length + prefixes.length} rows`;
   const { folder } = await ctx.dashboard.prompts.askForm(`Download ${what} from s3://${ctx.scope.Bucket}`, [
-    { id: 'folder', label: 'into folder (created if missing; files already there with the same size and ETag are skipped)', kind: 'text', initial: ctx.cwd },
+    { id: 'folder', label: 'into folder (^u clears; made if missing)', kind: 'text', initial: ctx.cwd },
   ]);
   const root = localPath(ctx, folder);
   await mkdir(root, { recursive: true });
@@ -43,7 +43,7 @@ export async function downloadTask(ctx: TaskContext): Promise<void> {
 
 export async function uploadTask(ctx: TaskContext): Promise<void> {
   const { path } = await ctx.dashboard.prompts.askForm(`Upload to ${where(ctx)}`, [
-    { id: 'path', label: 'local file or folder (a folder keeps its name under the prefix)', kind: 'text', initial: ctx.cwd },
+    { id: 'path', label: 'local file or folder (^u clears)', kind: 'text', initial: ctx.cwd },
   ]);
   const source = localPath(ctx, path);
   const exists = await stat(source).then(() => true, () => false);
@@ -88,7 +88,7 @@ export async function deleteTask(ctx: TaskContext): Promise<void> {
     [...keys, ...(prefixes.length ? ['', `(every object under ${prefixes.join(', ')})`] : [])],
     typed,
   );
-  const job = ctx.transfers.start('delete', `${keys.length} objects in s3://${ctx.scope.Bucket}`);
+  const job = ctx.transfers.start('delete', `s3://${ctx.scope.Bucket}`);
   try {
     const outcome = await withTransfer(ctx, (transfer) => deleteKeys(transfer, ctx.scope.Bucket, keys, { meter: job.meter }));
     const summary = summarise(ctx, 'deleted', outcome);
