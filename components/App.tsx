@@ -14,7 +14,7 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { PromptHost } from './PromptHost.js';
 import { RegionPicker } from './RegionPicker.js';
-import { TransferBar, useTransferLineShown } from './TransferBar.js';
+import { TransferBar, useTransferLineShown, useTransferRunning } from './TransferBar.js';
 import { ViewBody } from './ViewBody.js';
 
 export type Overlay = 'help' | 'command' | 'region' | undefined;
@@ -32,17 +32,25 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
 
   const feed = useMemo(() => createKeyFeeder((key) => {
     // Ctrl-C always quits, whatever is open: raw mode turns it into a key instead of SIGINT.
-    if (key.name === 'ctrl+c') services.quit();
+    if (key.name === 'ctrl+c') {
+      services.transfers.cancel();
+      services.quit();
+    }
     else bus.dispatch(key);
   }), [bus, services]);
   useInput((input, key) => feed(keyPressesFromInk(input, key)));
 
   const view = topView(stack);
-  const ctx: ActionContext = { view: view.id, readOnly, canGoBack: stack.length > 1, ...viewCtx };
+  const transferring = useTransferRunning();
+  const ctx: ActionContext = { view: view.id, readOnly, canGoBack: stack.length > 1, transferring, ...viewCtx };
   const session = useStore(dashboard.session);
   useActions(['global'], ctx, {
     help: () => setOverlay('help'),
-    quit: () => services.quit(),
+    quit: () => {
+      services.transfers.cancel();
+      services.quit();
+    },
+    'transfer.cancel': () => services.transfers.cancel(),
     back: () => dispatchView({ type: 'pop' }),
     command: () => {
       setOverlay('command');

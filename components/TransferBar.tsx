@@ -26,3 +26,10 @@ export function useTransferLineShown(): boolean {
   const { transfers } = useServices();
   return Boolean(useStore(transfers).job);
 }
+
+/** A transfer is still running (its cancel key is live). */
+export function useTransferRunning(): boolean {
+  const { transfers } = useServices();
+  const { job } = useStore(transfers);
+  return Boolean(job && job.summary === undefined);
+}

@@ -11,6 +11,8 @@ export interface ActionContext {
   canGoBack: boolean;
   /** A filter is applied to the view's table (Esc clears it before going back). */
   filtered?: boolean;
+  /** An S3 transfer is running (its cancel key applies). */
+  transferring?: boolean;
   /** Facts about the selected row, if any (e.g. `{ kind: 'sso', state: 'needs-login' }`). */
   row?: Record<string, string | boolean | undefined>;
 }
@@ -71,6 +73,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'region', keys: ['r'], description: 'switch region', scope: 'global' },
   { id: 'why', keys: ['i'], description: 'why this identity?', scope: 'global' },
   { id: 'errors', keys: ['!'], description: 'recent errors', scope: 'global' },
+  { id: 'transfer.cancel', keys: ['X'], description: 'cancel the S3 transfer (no new file starts; those in flight finish)', scope: 'global', footer: true, when: (c) => Boolean(c.transferring) },
 
   { id: 'table.down', keys: ['j', 'down'], description: 'move down', scope: 'table' },
   { id: 'table.up', keys: ['k', 'up'], description: 'move up', scope: 'table' },

@@ -20,6 +20,8 @@ export interface TransfersState { job?: TransferJob }
 
 export interface TransferHandle {
   meter: TransferMeter;
+  /** Aborted by `cancel()`: the batch starts no new file (those in flight finish). */
+  signal: AbortSignal;
   finish(summary: string, ok: boolean): void;
 }
 
@@ -31,6 +33,7 @@ export function createTransfers(now: () => number = Date.now) {
   const store = createStore<TransfersState>({});
   let nextId = 1;
   const meters = new Map<number, TransferMeter>();
+  const aborts = new Map<number, AbortController>();
   let timer: NodeJS.Timeout | undefined;
   let clearTimer: NodeJS.Timeout | undefined;
   // The line shows the newest job; it is redrawn from its meter while it runs.
@@ -46,13 +49,17 @@ export function createTransfers(now: () => number = Date.now) {
       const meter = new TransferMeter(now);
       const id = nextId++;
       meters.set(id, meter);
+      const abort = new AbortController();
+      aborts.set(id, abort);
       if (clearTimer) clearTimeout(clearTimer);
       store.set({ job: { id, verb, target, snapshot: meter.snapshot() } });
       timer ??= setInterval(refresh, REFRESH_MS);
       return {
         meter,
+        signal: abort.signal,
         finish(summary, ok) {
           meters.delete(id);
+          aborts.delete(id);
           if (meters.size === 0 && timer) {
             clearInterval(timer);
             timer = undefined;
@@ -65,6 +72,11 @@ export function createTransfers(now: () => number = Date.now) {
         },
       };
     },
+    /** Stops every running transfer from starting more files. */
+    cancel(): void {
+      for (const abort of aborts.values()) abort.abort();
+    },
+    running: () => aborts.size > 0,
   };
 }
 

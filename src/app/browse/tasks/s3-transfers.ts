@@ -8,7 +8,7 @@ import { humanBytes } from '../../../../services/format.js';
 import { guessContentType } from '../../../cli/s3/mime-types.js';
 import { deleteKeys, downloadObjects, localFilesFor, objectsUnder, uploadFiles, type RemoteObject } from '../../../engine/s3transfer/index.js';
 import { ActionProblem } from '../row-actions.js';
-import { splitRows, summarise, withTransfer, type TaskContext } from './task-context.js';
+import { runJob, splitRows, withTransfer, type TaskContext } from './task-context.js';
 
 /** Above this many objects a delete wants the count typed, not just `y`. */
 export const TYPED_DELETE_ABOVE = 100;
@@ -24,21 +24,13 @@ export async function downloadTask(ctx: TaskContext): Promise<void> {
   ]);
   const root = localPath(ctx, folder);
   await mkdir(root, { recursive: true });
-  const job = ctx.transfers.start('download', `${where(ctx)} → ${root}`);
-  try {
-    const outcome = await withTransfer(ctx, (transfer) => {
-      async function* pages(): AsyncGenerator<RemoteObject[]> {
-        if (objects.length) yield objects;
-        yield* objectsUnder(transfer, ctx.scope.Bucket, prefixes);
-      }
-      return downloadObjects(transfer, ctx.scope.Bucket, pages(), root, ctx.scope.Prefix ?? '', { meter: job.meter });
-    });
-    const summary = summarise(ctx, 'downloaded', outcome);
-    job.finish(summary.text, summary.ok);
-  } catch (error) {
-    job.finish(`failed: ${(error as Error).message}`, false);
-    throw error;
-  }
+  await runJob(ctx, 'download', 'downloaded', `${where(ctx)} → ${root}`, (transfer, options) => {
+    async function* pages(): AsyncGenerator<RemoteObject[]> {
+      if (objects.length) yield objects;
+      yield* objectsUnder(transfer, ctx.scope.Bucket, prefixes);
+    }
+    return downloadObjects(transfer, ctx.scope.Bucket, pages(), root, ctx.scope.Prefix ?? '', options);
+  });
 }
 
 export async function uploadTask(ctx: TaskContext): Promise<void> {
@@ -56,18 +48,12 @@ export async function uploadTask(ctx: TaskContext): Promise<void> {
     `Upload ${files.length === 1 ? files[0].key : `${files.length} files`} (${humanBytes(bytes)}) to s3://${ctx.scope.Bucket} (${ctx.profile}, ${ctx.region})`,
     [...files.map((f) => `${f.key}  ${humanBytes(f.size)}${f.size >= threshold ? '  multipart' : ''}`), '', 'an object with the same key is replaced'],
   );
-  const job = ctx.transfers.start('upload', `${source} → ${where(ctx)}`);
   try {
-    const outcome = await withTransfer(ctx, (transfer) => uploadFiles(transfer, ctx.scope.Bucket, files, {
-      meter: job.meter,
+    await runJob(ctx, 'upload', 'uploaded', `${source} → ${where(ctx)}`, (transfer, options) => uploadFiles(transfer, ctx.scope.Bucket, files, {
+      ...options,
       // As `s3 cp`: the Content-Type guessed from the file name.
       extraFor: (file) => { const type = guessContentType(file.path); return type ? { ContentType: type } : {}; },
     }));
-    const summary = summarise(ctx, 'uploaded', outcome);
-    job.finish(summary.text, summary.ok);
-  } catch (error) {
-    job.finish(`failed: ${(error as Error).message}`, false);
-    throw error;
   } finally {
     ctx.reload();
   }
@@ -88,14 +74,8 @@ export async function deleteTask(ctx: TaskContext): Promise<void> {
     [...keys, ...(prefixes.length ? ['', `(every object under ${prefixes.join(', ')})`] : [])],
     typed,
   );
-  const job = ctx.transfers.start('delete', `s3://${ctx.scope.Bucket}`);
   try {
-    const outcome = await withTransfer(ctx, (transfer) => deleteKeys(transfer, ctx.scope.Bucket, keys, { meter: job.meter }));
-    const summary = summarise(ctx, 'deleted', outcome);
-    job.finish(summary.text, summary.ok);
-  } catch (error) {
-    job.finish(`failed: ${(error as Error).message}`, false);
-    throw error;
+    await runJob(ctx, 'delete', 'deleted', `s3://${ctx.scope.Bucket}`, (transfer, options) => deleteKeys(transfer, ctx.scope.Bucket, keys, options));
   } finally {
     ctx.reload();
   }

@@ -1,7 +1,7 @@
 // What a view task (S3 download, upload, …) is given, and what the S3 ones share: the rows split
 // into objects and prefixes, a transfer context over an audited client, and the end-of-job summary.
 import type { Scope } from '../../../../services/types.js';
-import { createTransferContext, type BatchOutcome, type TransferContext } from '../../../engine/s3transfer/index.js';
+import { createTransferContext, type BatchOutcome, type TransferContext, type TransferMeter } from '../../../engine/s3transfer/index.js';
 import type { Dashboard } from '../../dashboard-model.js';
 import type { Interaction } from '../../engine-port.js';
 import type { Transfers } from '../../transfers.js';
@@ -63,4 +63,24 @@ export function summarise(ctx: TaskContext, verb: string, outcome: BatchOutcome)
     ctx.dashboard.errors.record(new Error(`s3://${ctx.scope.Bucket}/${refused.key}: ${refused.reason}`), ctx.profile);
   }
   return { text: parts.join(', '), ok: outcome.failed.length === 0 };
+}
+
+/**
+ * Runs a batch as a job on the transfer line: `verb` names it (`download`), `done` is what
+ * happened to each object (`downloaded`). The line ends with the summary, or with the failure.
+ */
+export async function runJob(
+  ctx: TaskContext, verb: string, done: string, target: string,
+  work: (transfer: TransferContext, options: { meter: TransferMeter; signal: AbortSignal }) => Promise<BatchOutcome>,
+): Promise<void> {
+  const job = ctx.transfers.start(verb, target);
+  try {
+    const outcome = await withTransfer(ctx, (transfer) => work(transfer, { meter: job.meter, signal: job.signal }));
+    const summary = summarise(ctx, done, outcome);
+    const left = job.meter.snapshot().filesTotal - job.meter.snapshot().filesDone;
+    job.finish(job.signal.aborted ? `cancelled (${left} not started): ${summary.text}` : summary.text, summary.ok && !job.signal.aborted);
+  } catch (error) {
+    job.finish(`failed: ${(error as Error).message}`, false);
+    throw error;
+  }
 }
