@@ -15,6 +15,7 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { PromptHost } from './PromptHost.js';
 import { RegionPicker } from './RegionPicker.js';
+import { TransferBar, useTransferLineShown, useTransferRunning } from './TransferBar.js';
 import { ViewBody } from './ViewBody.js';
 
 export type Overlay = 'help' | 'command' | 'region' | undefined;
@@ -33,17 +34,25 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
 
   const feed = useMemo(() => createKeyFeeder((key) => {
     // Ctrl-C always quits, whatever is open: raw mode turns it into a key instead of SIGINT.
-    if (key.name === 'ctrl+c') services.quit();
+    if (key.name === 'ctrl+c') {
+      services.transfers.cancel();
+      services.quit();
+    }
     else bus.dispatch(key);
   }), [bus, services]);
   useInput((input, key) => feed(keyPressesFromInk(input, key)));
 
   const view = topView(stack);
-  const ctx: ActionContext = { view: view.id, readOnly, canGoBack: stack.length > 1, ...viewCtx };
+  const transferring = useTransferRunning();
+  const ctx: ActionContext = { view: view.id, readOnly, canGoBack: stack.length > 1, transferring, ...viewCtx };
   const session = useStore(dashboard.session);
   useActions(['global'], ctx, {
     help: () => setOverlay('help'),
-    quit: () => services.quit(),
+    quit: () => {
+      services.transfers.cancel();
+      services.quit();
+    },
+    'transfer.cancel': () => services.transfers.cancel(),
     back: () => dispatchView({ type: 'pop' }),
     command: () => {
       setOverlay('command');
@@ -57,7 +66,8 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
 
   const width = columns;
   const frameHeight = Math.max(3, rows - 1);
-  const bodyHeight = Math.max(1, frameHeight - 3);
+  const transferShown = useTransferLineShown();
+  const bodyHeight = Math.max(1, frameHeight - 3 - (transferShown ? 1 : 0));
   const scopes = [
     // A resource view's own actions (stop, start, …) come first.
     ...(view.resource ? [viewScope(view.resource.descriptor)] : []),
@@ -92,6 +102,7 @@ export function App({ size }: { size?: { columns: number; rows: number } }) {
         {!prompt && overlay === 'help' ? <HelpOverlay scopes={scopes} ctx={ctx} width={width} height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
         {!prompt && overlay === 'region' ? <RegionPicker height={bodyHeight} onClose={() => setOverlay(undefined)} /> : null}
       </Box>
+      {transferShown ? <TransferBar /> : null}
       {overlay === 'command'
         ? <CommandPalette onClose={() => setOverlay(undefined)} openHelp={() => setOverlay('help')} populate={openPopulate} act={act} auditLog={auditLog}
             go={(id) => (id === 'profiles' ? dispatchView({ type: 'reset', view: { id } }) : dispatchView({ type: 'push', view: { id, profile: session.profile } }))}

@@ -15,6 +15,7 @@ import type { FanOutRow } from '../src/app/browse/fan-out.js';
 import type { BrowseRow } from '../src/app/browse/listing.js';
 import { useListingState, useResourceTable } from '../src/app/browse/use-resource-table.js';
 import { useRowActions } from '../src/app/browse/use-row-actions.js';
+import { useViewTasks } from '../src/app/browse/use-view-tasks.js';
 import { useActions, useKeyLayer, useReadOnly, useServices } from '../src/app/dashboard-context.js';
 import { ENVIRONMENT_PROFILE } from '../src/app/engine-port.js';
 import { cursorMoveForAction, moveCursor } from '../src/app/list-cursor.js';
@@ -64,12 +65,15 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
     descriptor, scope, profileOf, regionOf, state, reload: () => setReloads((n) => n + 1),
     rows: () => listing.rows, selected: querying ? undefined : row,
   });
+  const taskHandlers = useViewTasks({
+    descriptor, scope, profile, regionOf, chosenRows: rowActions.chosenRows, clearPicked: rowActions.clearPicked, reload: () => setReloads((n) => n + 1),
+  });
 
   const ctx: ActionContext = {
     view: 'resource', readOnly, canGoBack: true, filtered: filter !== '' || query !== '',
     row: {
       selected: String(row !== undefined), loading: String(state.status === 'loading'), canFlat: String(Boolean(descriptor.flat) && !querying),
-      canAct: String(Boolean(descriptor.actions?.length) && !querying),
+      canAct: String(Boolean(descriptor.actions?.length || descriptor.tasks?.some((t) => t.onRows)) && !querying),
       canFollow: String(follow.canFollow), hasRelated: String(Boolean(descriptor.related)), related: String(Boolean(related)),
     },
   };
@@ -124,6 +128,7 @@ export function ResourceView({ entry, width, height, active, push, onContext }: 
 
   useActions([viewScope(descriptor), 'resource', 'table'], ctx, {
     ...rowActions.handlers,
+    ...taskHandlers,
     'resource.pick': () => { rowActions.togglePick(); move('table.down')(); },
     'table.down': move('table.down'), 'table.up': move('table.up'), 'table.top': move('table.top'),
     'table.bottom': move('table.bottom'), 'table.pageDown': move('table.pageDown'), 'table.pageUp': move('table.pageUp'),

@@ -1,6 +1,7 @@
 // S3: buckets → one level of prefixes and objects (the server splits on the delimiter) → an
 // object's detail (HeadObject with its tags). `f` lists every key under the prefix instead.
 import { humanBytes, partitionOf, shortTime, str } from './format.js';
+import { PREVIEW_BYTES, previewOf } from '../src/engine/s3transfer/preview.js';
 import type { ResourceDescriptor } from './types.js';
 
 const consoleHost = (region: string) => `https://s3.${partitionOf(region).console}/s3`;
@@ -25,7 +26,19 @@ export const buckets: ResourceDescriptor = {
   child: (item) => ({ view: 's3.objects', scope: { Bucket: str(item.Name), Prefix: '' }, label: str(item.Name), region: bucketRegion(item) }),
   consoleUrl: (item, where) => `${consoleHost(where.region)}/buckets/${encodeURIComponent(str(item.Name))}?region=${bucketRegion(item) ?? where.region}`,
   global: true,
+  tasks: [{ command: 'create-bucket', keys: ['n'], description: 'create bucket (name, region)', task: 's3.create-bucket', mutates: true, onRows: false }],
 };
+
+/** The detail's `Preview`: the text of the first bytes, or what kind of content it is not shown. */
+function presentPreview(result: Record<string, unknown>): unknown {
+  const body = result.Body instanceof Uint8Array ? result.Body : new Uint8Array();
+  const size = Number(/\/(\d+)$/.exec(str(result.ContentRange))?.[1] ?? result.ContentLength ?? body.length);
+  const preview = previewOf(body, size);
+  if (preview.kind === 'binary') return `(binary content, ${humanBytes(size)}: not shown)`;
+  // One entry per line: YAML then shows the text line under line instead of one folded string.
+  const lines = preview.text.replace(/\r?\n$/, '').split(/\r?\n/);
+  return preview.truncated ? [...lines, `… (first ${humanBytes(PREVIEW_BYTES)} of ${humanBytes(size)})`] : lines;
+}
 
 /** A key shown relative to the prefix being browsed (`photos/2024/a.jpg` in `photos/` → `2024/a.jpg`). */
 const relativeKey = (value: unknown, scope: Record<string, string>) => {
@@ -58,12 +71,23 @@ export const objects: ResourceDescriptor = {
     ? [
         { service: 's3api', operation: 'HeadObject', params: { Bucket: scope.Bucket, Key: item.Key } },
         { service: 's3api', operation: 'GetObjectTagging', params: { Bucket: scope.Bucket, Key: item.Key }, key: 'Tags', pick: 'TagSet', optional: true },
+        // One ranged GET: an empty object has no byte 0 to ask for (S3 answers 416).
+        ...(Number(item.Size) > 0 ? [{
+          service: 's3api', operation: 'GetObject', params: { Bucket: scope.Bucket, Key: item.Key, Range: `bytes=0-${PREVIEW_BYTES - 1}` },
+          key: 'Preview', optional: true, present: presentPreview,
+        }] : []),
       ]
     : []),
   child: (item, scope) => (typeof item.Prefix === 'string'
     ? { view: 's3.objects', scope: { Bucket: scope.Bucket, Prefix: item.Prefix }, label: relativeKey(item.Prefix, scope) }
     : { detail: true }),
   label: (scope) => `${scope.Bucket}/${scope.Prefix ?? ''}`,
+  tasks: [
+    { command: 'download', keys: ['D'], description: 'download objects / prefixes to a folder', task: 's3.download', mutates: false, onRows: true },
+    { command: 'presign', keys: ['P'], description: 'presigned URL (copied)', task: 's3.presign', mutates: false, onRows: true },
+    { command: 'upload', keys: ['u'], description: 'upload a file or folder here', task: 's3.upload', mutates: true, onRows: false },
+    { command: 'delete', keys: ['ctrl+d'], description: 'delete objects / prefixes', task: 's3.delete', mutates: true, onRows: true },
+  ],
   consoleUrl: (item, where) => (typeof item.Key === 'string'
     ? `${consoleHost(where.region)}/object/${encodeURIComponent(where.scope.Bucket)}?region=${where.region}&prefix=${encodeURIComponent(item.Key)}`
     : `${consoleHost(where.region)}/buckets/${encodeURIComponent(where.scope.Bucket)}?region=${where.region}&prefix=${encodeURIComponent(str(item.Prefix))}`),

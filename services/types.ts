@@ -43,6 +43,8 @@ export interface DetailCall {
   pick?: string;
   /** A failure here is shown inside the detail instead of failing it (tags you may not read). */
   optional?: boolean;
+  /** Turns the result into what is shown (an object's first bytes into its text preview). */
+  present?: (result: Record<string, unknown>) => unknown;
 }
 
 /** A client for one service in one region, as a computed view sees it. */
@@ -106,6 +108,25 @@ export interface ResourceDescriptor {
   tone?: (item: Record<string, unknown>) => 'ok' | 'warn' | 'danger' | 'muted' | undefined;
   /** Actions on the selected row or the rows picked with space: keys, palette commands, `?`. */
   actions?: RowAction[];
+  /** Work beyond one call (S3 downloads, uploads, deletes), carried out by the app's task of that name. */
+  tasks?: ViewTask[];
+}
+
+/**
+ * An action the app carries out itself (src/app/browse/tasks): it may ask for a folder or a name,
+ * run many requests, show progress. Declared here so keys, palette, `?` and read-only mode know it.
+ */
+export interface ViewTask {
+  /** Palette command and registry id suffix: `download` → `:download`, `s3.objects.download`. */
+  command: string;
+  keys: string[];
+  description: string;
+  /** The implementation's name (`s3.download`). */
+  task: string;
+  /** Changes something in AWS: hidden in read-only mode, confirmed, written to the audit log. */
+  mutates: boolean;
+  /** Works on the selected or picked rows; otherwise on the view itself (upload here, create a bucket). */
+  onRows: boolean;
 }
 
 /** Where a view is looked at: what ARNs and console links need. */

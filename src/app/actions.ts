@@ -11,6 +11,8 @@ export interface ActionContext {
   canGoBack: boolean;
   /** A filter is applied to the view's table (Esc clears it before going back). */
   filtered?: boolean;
+  /** An S3 transfer is running (its cancel key applies). */
+  transferring?: boolean;
   /** Facts about the selected row, if any (e.g. `{ kind: 'sso', state: 'needs-login' }`). */
   row?: Record<string, string | boolean | undefined>;
 }
@@ -51,6 +53,17 @@ function rowActionDefs(descriptor: ResourceDescriptor): ActionDef[] {
   }));
 }
 
+/**
+ * A descriptor's tasks (S3 download, upload, …): those that change something in AWS are dangerous
+ * (asked first, hidden in read-only mode); those on rows need a selected row.
+ */
+function taskDefs(descriptor: ResourceDescriptor): ActionDef[] {
+  return (descriptor.tasks ?? []).map((task) => ({
+    id: `${descriptor.id}.${task.command}`, keys: task.keys, description: task.description, scope: viewScope(descriptor),
+    ...(task.mutates ? { dangerous: true } : {}), ...(task.onRows ? { onRow: rowSelected } : {}),
+  }));
+}
+
 export const defaultActions: ActionDef[] = [
   { id: 'help', keys: ['?'], description: 'help: every key', scope: 'global', footer: true },
   { id: 'quit', keys: ['q'], description: 'quit', scope: 'global', footer: true, when: (c) => !c.canGoBack },
@@ -60,6 +73,7 @@ export const defaultActions: ActionDef[] = [
   { id: 'region', keys: ['r'], description: 'switch region', scope: 'global' },
   { id: 'why', keys: ['i'], description: 'why this identity?', scope: 'global' },
   { id: 'errors', keys: ['!'], description: 'recent errors', scope: 'global' },
+  { id: 'transfer.cancel', keys: ['X'], description: 'cancel the S3 transfer (no new file starts; those in flight finish)', scope: 'global', footer: true, when: (c) => Boolean(c.transferring) },
 
   { id: 'table.down', keys: ['j', 'down'], description: 'move down', scope: 'table' },
   { id: 'table.up', keys: ['k', 'up'], description: 'move up', scope: 'table' },
@@ -120,6 +134,7 @@ export const defaultActions: ActionDef[] = [
     when: rowIs('encoded', 'true') },
   { id: 'errors.clear', keys: ['C'], description: 'clear errors', scope: 'errors' },
   ...resourceViews.flatMap(rowActionDefs),
+  ...resourceViews.flatMap(taskDefs),
 ];
 
 export function isActionEnabled(action: ActionDef, ctx: ActionContext): boolean {

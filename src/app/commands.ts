@@ -21,7 +21,7 @@ export type Command =
 export const commandWords = ['profiles', 'profile ', 'region ', 'populate', 'errors', 'why', 'help', 'quit', 'audit-log'];
 
 /** Every row action's palette word (`stop`, `terminate`, …), whichever view has it. */
-export const actionWords = [...new Set(resourceViews.flatMap((v) => (v.actions ?? []).map((a) => a.command)))];
+export const actionWords = [...new Set(resourceViews.flatMap((v) => [...(v.actions ?? []), ...(v.tasks ?? [])].map((a) => a.command)))];
 
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
 

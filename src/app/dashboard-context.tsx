@@ -11,6 +11,7 @@ import type { KeyPress } from './keys.js';
 import type { BrowserOpener } from './open-browser.js';
 import { useStore } from './store.js';
 import type { Theme } from './theme.js';
+import type { Transfers } from './transfers.js';
 
 export interface DashboardServices {
   dashboard: Dashboard;
@@ -31,6 +32,10 @@ export interface DashboardServices {
   copyToClipboard(text: string): void;
   /** `o`: a console page in the person's browser; says when there is none. */
   openBrowser: BrowserOpener;
+  /** S3 downloads and uploads in progress (the line above the footer). */
+  transfers: Transfers;
+  /** The folder awsdeck started in: where exports go, the default download folder. */
+  cwd: string;
 }
 
 export const DashboardContext = createContext<DashboardServices | null>(null);

@@ -11,6 +11,7 @@ import { resolveCredentials } from '../engine/credentials/index.js';
 import { consoleSignIn, federationEndpoint } from '../engine/console/federation.js';
 import { createClient } from '../engine/http/client.js';
 import { loadService } from '../engine/models/loader.js';
+import { presignGetObject, transferConfigFromSection } from '../engine/s3transfer/index.js';
 import { awsdeckStateDir, chooseFlow, fetchAssignments, FlowPreferences, hostProbe, loginConfig, planPopulate, PortalClient, ssoLogin, ssoSessionConfig, SsoTokenProvider, tokenCacheKey } from '../engine/sso/index.js';
 import { clearCheckpoint, readManagedNames, saveManagedNames } from '../engine/sso/populate.js';
 import { ENVIRONMENT_PROFILE, type DashboardEngine, type ResponseData, type ServiceCaller, type Explanation, type Identity, type Interaction, type ProfileKind, type ProfileSummary, type ShellFormat, type SsoAssignment } from './engine-port.js';
@@ -124,6 +125,19 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     }
     entry.interaction.current = interaction;
     return entry.provider;
+  };
+
+  const browserClient = (profile: string, regionName: string, service: string, interaction: Interaction) => {
+    const settings = settingsFor(profile);
+    const credentials = browserCredentialsFor(profile, interaction);
+    return createClient({
+      service, region: regionName, credentials,
+      endpointUrl: settings.endpointUrlFor(loadService(service).metadata.serviceId)?.value,
+      s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
+      maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
+      verifySsl: settings.verifySsl, caBundle: settings.caBundle?.value, network: settings.network,
+      timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',
+    });
   };
 
   return {
@@ -293,16 +307,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     auditLog: () => readAudit(env),
 
     service(profile: string, regionName: string, service: string, interaction: Interaction): ServiceCaller {
-      const settings = settingsFor(profile);
-      const credentials = browserCredentialsFor(profile, interaction);
-      const client = createClient({
-        service, region: regionName, credentials,
-        endpointUrl: settings.endpointUrlFor(loadService(service).metadata.serviceId)?.value,
-        s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
-        maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
-        verifySsl: settings.verifySsl, caBundle: settings.caBundle?.value, network: settings.network,
-        timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',
-      });
+      const client = browserClient(profile, regionName, service, interaction);
       return {
         call: (operation, params) => client.call(operation, params) as Promise<ResponseData>,
         pages(operation, params) {
@@ -311,6 +316,21 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
           return { resultKeys: [], pages: (async function* one() { yield await client.call(operation, params) as ResponseData; })() };
         },
       };
+    },
+
+    transferConfig(profile: string) {
+      const section = settingsFor(profile).profileSection.get('s3')?.value;
+      return transferConfigFromSection(section && typeof section === 'object' ? (section as Record<string, string>) : undefined);
+    },
+
+    async presignGetObject(profile, regionName, bucket, key, expiresIn, interaction) {
+      const client = browserClient(profile, regionName, 's3api', interaction);
+      const credentials = await browserCredentialsFor(profile, interaction).get();
+      const style = settingsFor(profile).s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined;
+      return presignGetObject({
+        bucket, key, endpoint: client.endpoint.url, customEndpoint: client.endpoint.custom, addressingStyle: style ?? 'auto',
+        region: client.region || 'us-east-1', credentials, expiresIn,
+      });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { AuditEntry } from '../engine/audit-log.js';
 import type { ConsoleSignIn } from '../engine/console/federation.js';
 
 export type { ConsoleSignIn };
+import type { TransferConfig } from '../engine/s3transfer/index.js';
 
 export type ProfileKind = 'static' | 'session' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'environment' | 'unknown';
 
@@ -150,4 +151,8 @@ export interface DashboardEngine {
   consoleSignIn(profile: string, region: string, destination: string, interaction: Interaction): Promise<ConsoleSignIn>;
   /** A client for the browser: `interaction` answers MFA while credentials are resolved. */
   service(profile: string, region: string, service: string, interaction: Interaction): ServiceCaller;
+  /** The profile's `s3` section (multipart_threshold, max_concurrent_requests, …) as `s3 cp` reads it. */
+  transferConfig(profile: string): TransferConfig;
+  /** A presigned GetObject URL, signed as `s3 presign` signs it (no request is sent). */
+  presignGetObject(profile: string, region: string, bucket: string, key: string, expiresIn: number, interaction: Interaction): Promise<string>;
 }

@@ -54,6 +54,9 @@ export function formReducer(fields: FormField[], state: FormState, key: KeyPress
     if (key.name === 'up' || key.name === 'k') return { state: { ...state, choice: (state.choice - 1 + count) % count } };
   } else if (key.name === 'backspace') {
     return { state: { ...state, input: state.input.slice(0, -1), error: undefined } };
+  } else if (key.name === 'ctrl+u') {
+    // As in a shell: the whole line goes (a suggested folder replaced by another).
+    return { state: { ...state, input: '', error: undefined } };
   } else if (key.text !== undefined) {
     return { state: { ...state, input: state.input + key.text, error: undefined } };
   }

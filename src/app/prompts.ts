@@ -1,6 +1,7 @@
 // In-place prompts the engine asks for through callbacks. The store holds the one open prompt; the
 // modal components render it and answer through these functions.
 import type { BrowserLoginInfo, DeviceCodeInfo, PendingWrite } from './engine-port.js';
+import type { FormField } from './form-model.js';
 import { PromptCancelledError } from './identity-state.js';
 import { createStore } from './store.js';
 
@@ -20,13 +21,16 @@ export interface MessagePrompt { kind: 'message'; title: string; body: string }
 /** An action on resources: `lines` say what it is done to; `typed` must be typed to go ahead (else `y`). */
 export interface ActionPrompt { kind: 'action'; title: string; lines: string[]; typed?: string }
 
-export type OpenPrompt = MfaPrompt | SsoPrompt | ConfirmPrompt | MessagePrompt | ActionPrompt;
+/** Answers asked for before an action (a download folder, a bucket name), one field at a time. */
+export interface FormPrompt { kind: 'form'; title: string; fields: FormField[] }
+
+export type OpenPrompt = MfaPrompt | SsoPrompt | ConfirmPrompt | MessagePrompt | ActionPrompt | FormPrompt;
 
 export interface PromptsState { open?: OpenPrompt }
 
 export function createPrompts() {
   const store = createStore<PromptsState>({});
-  let answer: { resolve(value: string): void; reject(error: Error): void } | undefined;
+  let answer: { resolve(value: never): void; reject(error: Error): void } | undefined;
   let ssoCancel: (() => void) | undefined;
 
   const close = () => {
@@ -45,9 +49,21 @@ export function createPrompts() {
       });
     },
     submit(value: string) {
-      const pending = answer;
+      const pending = answer as { resolve(value: string): void } | undefined;
       close();
       pending?.resolve(value);
+    },
+    /** Resolves with the form's answers; Esc rejects with PromptCancelledError. */
+    askForm(title: string, fields: FormField[]): Promise<Record<string, string>> {
+      return new Promise<Record<string, string>>((resolve, reject) => {
+        answer = { resolve, reject };
+        store.set({ open: { kind: 'form', title, fields } });
+      });
+    },
+    submitForm(values: Record<string, string>) {
+      const pending = answer as { resolve(value: Record<string, string>): void } | undefined;
+      close();
+      pending?.resolve(values);
     },
     startSso(profile: string, cancel: () => void) {
       ssoCancel = cancel;

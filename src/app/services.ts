@@ -8,6 +8,7 @@ import { KeyBus } from './key-bus.js';
 import { loadKeyOverrides } from './key-overrides.js';
 import { createBrowserOpener, type BrowserOpener } from './open-browser.js';
 import { themeFor } from './theme.js';
+import { createTransfers } from './transfers.js';
 
 export interface ServiceOptions {
   dashboard: Dashboard;
@@ -25,6 +26,7 @@ export interface ServiceOptions {
 }
 
 export function createServices(options: ServiceOptions): DashboardServices & { warnings: string[] } {
+  const cwd = options.cwd ?? process.cwd();
   const loaded = loadKeyOverrides(options.env);
   const { actions, warnings } = applyKeyOverrides(defaultActions, loaded.overrides);
   return {
@@ -36,9 +38,11 @@ export function createServices(options: ServiceOptions): DashboardServices & { w
     demo: options.demo,
     quit: options.quit,
     deliverExport: options.deliverExport ?? (() => undefined),
-    browser: createBrowser(options.dashboard, { cwd: options.cwd ?? process.cwd() }),
+    browser: createBrowser(options.dashboard, { cwd }),
     copyToClipboard: options.copyToClipboard ?? (() => undefined),
     openBrowser: options.openBrowser ?? createBrowserOpener(options.env),
+    transfers: createTransfers(),
+    cwd,
     warnings: [...loaded.warnings, ...warnings],
   };
 }

@@ -1,5 +1,6 @@
 // An in-memory engine for component and model tests: profiles, identities and failures on demand.
 import type { AuditEntry } from '../../src/engine/audit-log.js';
+import { DEFAULT_TRANSFER_CONFIG } from '../../src/engine/s3transfer/index.js';
 import type { DashboardEngine, Identity, Interaction, PendingWrite, ProfileChange, ProfileSummary, ResponseData, SsoAssignment } from '../../src/app/engine-port.js';
 
 export interface FakeEngine extends DashboardEngine {
@@ -142,6 +143,10 @@ export function fakeEngine(profiles: ProfileSummary[] = []): FakeEngine {
     prepare: (service) => { engine.prepared.push(service); },
     recordAudit: (entry) => { engine.audit.push(entry); },
     auditLog: () => engine.audit,
+    transferConfig: () => ({ ...DEFAULT_TRANSFER_CONFIG }),
+    async presignGetObject(_profile, region, bucket, key, expiresIn) {
+      return `http://127.0.0.1/${bucket}/${key}?X-Amz-Expires=${expiresIn}&region=${region}`;
+    },
   };
   return engine;
 }

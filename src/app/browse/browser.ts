@@ -151,7 +151,7 @@ export function createBrowser(dashboard: Dashboard, options: { cwd: string }) {
         try {
           const response = await dashboard.engine.service(profile, region, call.service, interaction).call(call.operation, call.params);
           delete response.ResponseMetadata;
-          const value = call.pick ? response[call.pick] : response;
+          const value = call.present ? call.present(response) : call.pick ? response[call.pick] : response;
           if (call.key) result[call.key] = value;
           else Object.assign(result, value);
         } catch (error) {

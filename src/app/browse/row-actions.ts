@@ -5,6 +5,7 @@ import jmespath from 'jmespath';
 import type { ResourceDescriptor, RowAction, Scope } from '../../../services/types.js';
 import type { Dashboard } from '../dashboard-model.js';
 import type { ResponseData } from '../engine-port.js';
+import { recordCall } from './audit-call.js';
 
 export interface ActionRequest {
   descriptor: ResourceDescriptor;
@@ -51,15 +52,12 @@ export async function runRowAction(dashboard: Dashboard, request: ActionRequest)
   const { service, operation, params } = action.call(acted, scope);
   const caller = (interaction: Parameters<Dashboard['engine']['service']>[3]) => dashboard.engine.service(profile, region, service, interaction);
 
-  const audit = (outcome: 'ok' | 'error', requestId?: string, error?: string) => dashboard.engine.recordAudit({
-    time: new Date().toISOString(), profile, account: dashboard.profiles.get().identities[profile]?.identity?.account, region,
-    operation: `${service}:${operation}`, resources: ids.map((i) => i.id), requestId, outcome, ...(error ? { error } : {}),
-  });
+  const audited = { profile, region, operation: `${service}:${operation}`, resources: ids.map((i) => i.id) };
   if (action.dryRun) {
     const done = await dryRun(dashboard, profile, () => dashboard.withSignIn(profile, (i) => caller(i).call(operation, { ...params, DryRun: true })));
     if (done) {
       // A service that ignores DryRun has carried the action out already: record it, say so.
-      audit('ok', requestIdOf(done));
+      recordCall(dashboard, audited, { response: done });
       throw new ActionProblem(`The service carried out ${operation} although DryRun was set: it is done.`);
     }
   }
@@ -74,13 +72,11 @@ export async function runRowAction(dashboard: Dashboard, request: ActionRequest)
   try {
     response = await dashboard.withSignIn(profile, (i) => caller(i).call(operation, params));
   } catch (error) {
-    const e = error as { code?: string; message?: string; requestId?: string };
-    audit('error', e.requestId, [e.code, e.message].filter(Boolean).join(': '));
+    recordCall(dashboard, audited, { error });
     throw error;
   }
-  const requestId = requestIdOf(response);
-  audit('ok', requestId);
-  return { acted, skipped, requestId };
+  recordCall(dashboard, audited, { response });
+  return { acted, skipped, requestId: requestIdOf(response) };
 }
 
 const requestIdOf = (response: ResponseData) => textOf((response.ResponseMetadata as Record<string, unknown> | undefined)?.RequestId) || undefined;

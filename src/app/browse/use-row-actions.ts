@@ -43,10 +43,13 @@ export function useRowActions({ descriptor, scope, profileOf, regionOf, rows, se
     });
   };
 
+  /** The rows an action works on: the picked ones, else the selected one. */
+  const chosenRows = () => (picked.size ? rows().filter((r) => picked.has(pickOf(r))) : selected ? [selected] : []);
+
   const handlers: Record<string, () => void> = {};
   for (const action of descriptor.actions ?? []) {
     handlers[`${descriptor.id}.${action.command}`] = () => {
-      const chosen = picked.size ? rows().filter((r) => picked.has(pickOf(r))) : selected ? [selected] : [];
+      const chosen = chosenRows();
       if (!chosen.length) return;
       const profiles = [...new Set(chosen.map(profileOf))];
       const regions = [...new Set(chosen.map(regionOf))];
@@ -94,5 +97,5 @@ export function useRowActions({ descriptor, scope, profileOf, regionOf, rows, se
     return () => clearTimeout(timer);
   }, [state.status, state.version]);
 
-  return { picked, togglePick, handlers, isPicked: (row: BrowseRow) => picked.size > 0 && picked.has(pickOf(row)) };
+  return { picked, togglePick, handlers, chosenRows, clearPicked: () => setPicked(new Set()), isPicked: (row: BrowseRow) => picked.size > 0 && picked.has(pickOf(row)) };
 }

@@ -7,3 +7,8 @@ export { downloadToFile, downloadToWriter } from './download.js';
 export { copyObject, copySourceHeader } from './copy.js';
 export { presignGetObject, type PresignInput } from './presign.js';
 export { listObjectPages, type ListedObject, type ListedPage, type ListOptions } from './listing.js';
+export { downloadObjects, uploadFiles, deleteKeys, localFilesFor, objectsUnder, type RemoteObject, type LocalFile, type BatchOutcome } from './batch.js';
+export { localPathFor, unsafeKeyReason } from './local-target.js';
+export { localFileMatches } from './same-object.js';
+export { TransferMeter, type TransferSnapshot } from './meter.js';
+export { previewOf, looksBinary, PREVIEW_BYTES, type Preview } from './preview.js';
