@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { replacePrivateFile } from '../engine/private-files.js';
 import type { SandboxState, Tag } from './state.js';
 import { buckets, createBucket, putObject } from './services/s3-store.js';
+import { readBody, storeBody } from './services/s3-bodies.js';
 import { ec2Store, setInstanceState, type InstanceStateName } from './services/ec2-store.js';
 
 const FILE = 'sandbox-state.json';
@@ -26,7 +27,7 @@ export function saveSnapshot(state: SandboxState, dir: string): void {
       name: b.Name, region: b.region, owner: b.ownerAccountId, created: b.CreationDate.toISOString(), hidden: [...b.hidden],
       objects: b.keys.map((k) => {
         const o = b.objects.get(k)!;
-        return { key: k, body: o.body.toString('base64'), etag: o.ETag, modified: o.LastModified.toISOString(), type: o.ContentType, meta: o.Metadata, storageClass: o.StorageClass, tags: o.Tags?.length ? o.Tags : undefined };
+        return { key: k, body: readBody(o.body).toString('base64'), etag: o.ETag, modified: o.LastModified.toISOString(), type: o.ContentType, meta: o.Metadata, storageClass: o.StorageClass, tags: o.Tags?.length ? o.Tags : undefined };
       }),
     });
   }
@@ -50,7 +51,7 @@ export function loadSnapshot(state: SandboxState, dir: string): void {
     bucket.objects.clear();
     bucket.hidden = new Set(saved.hidden);
     for (const o of saved.objects) {
-      putObject(bucket, { Key: o.key, body: Buffer.from(o.body, 'base64'), ETag: o.etag, LastModified: new Date(o.modified), ContentType: o.type, Metadata: o.meta, StorageClass: o.storageClass, Tags: o.tags });
+      putObject(bucket, { Key: o.key, body: storeBody(Buffer.from(o.body, 'base64')), ETag: o.etag, LastModified: new Date(o.modified), ContentType: o.type, Metadata: o.meta, StorageClass: o.storageClass, Tags: o.tags });
     }
     bucket.hidden = new Set(saved.hidden);
   }

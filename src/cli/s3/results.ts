@@ -115,7 +115,10 @@ export class TransferReporter {
     if (!this.totalsFinal()) line += ' (calculating...)';
     line = line.padEnd(this.progressLength);
     this.progressLength = line.length;
+    // Progress now moves with every chunk: a line not yet written out is replaced, not added to.
+    if (this.pendingProgressAt >= 0) this.pending = this.pending.slice(0, this.pendingProgressAt);
     this.write('stdout', `${line}\r`);
+    this.pendingProgressAt = this.pending.length - line.length - 1;
   }
 
   private out(line: string): void {
@@ -132,8 +135,11 @@ export class TransferReporter {
    */
   private pending = '';
   private flushScheduled = false;
+  /** Where the last line of `pending` starts when it is a progress line; -1 otherwise. */
+  private pendingProgressAt = -1;
 
   private write(stream: 'stdout' | 'stderr', text: string): void {
+    this.pendingProgressAt = -1;
     if (stream === 'stderr') {
       this.flush();
       this.io.stderr.write(text);
@@ -150,6 +156,7 @@ export class TransferReporter {
   /** Write out what is pending (also called when the command ends). */
   flush(): void {
     this.flushScheduled = false;
+    this.pendingProgressAt = -1;
     if (!this.pending) return;
     const text = this.pending;
     this.pending = '';

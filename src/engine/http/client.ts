@@ -17,7 +17,7 @@ import { signRequest, hostHeader, type SignableRequest } from './signer.js';
 import { send, type TransportOptions } from './transport.js';
 import { networkFromEnv, type NetworkSettings } from './proxy.js';
 import { redactHeaders, redactBody, redactValues } from './redact.js';
-import type { Credentials, HttpResponse, ResponseMetadata, SerializedRequest } from './types.js';
+import type { CallOptions, Credentials, HttpResponse, ResponseMetadata, SerializedRequest } from './types.js';
 import { decodeIamPolicyDocuments } from './iam-policy-documents.js';
 import { clockOffsetMs, isSkewError, learnServerClock } from './clock-skew.js';
 
@@ -66,7 +66,7 @@ export interface AwsClient {
   readonly region: string;
   readonly endpoint: ResolvedEndpoint;
   operation(name: string): OperationModel;
-  call(operation: string, params?: Record<string, unknown>): Promise<OperationResult>;
+  call(operation: string, params?: Record<string, unknown>, options?: CallOptions): Promise<OperationResult>;
   paginator(operation: string, params: Record<string, unknown>, paging?: PagingOptions): PageIterator | undefined;
   /** All pages merged as the CLI merges them (build_full_result), or a single call if not paginated. */
   callAll(operation: string, params?: Record<string, unknown>, paging?: PagingOptions): Promise<OperationResult>;
@@ -166,7 +166,10 @@ export function createClient(opts: ClientOptions): AwsClient {
   }
 
   /** Step: one attempt on the wire (sign with the given credentials and date, send, read). */
-  async function attempt(op: OperationModel, request: SignableRequest, attemptNo: number, invocationId: string, creds: Credentials | undefined, date: Date): Promise<HttpResponse> {
+  async function attempt(
+    op: OperationModel, request: SignableRequest, attemptNo: number, invocationId: string, creds: Credentials | undefined, date: Date,
+    options: CallOptions, onSent?: (bytes: number) => void,
+  ): Promise<HttpResponse> {
     const headers = { ...request.headers, 'amz-sdk-invocation-id': invocationId, 'amz-sdk-request': attemptNo === 1 ? 'attempt=1' : `attempt=${attemptNo}; max=${maxAttempts}` };
     let toSend: SignableRequest = { ...request, headers };
     if (creds) {
@@ -188,7 +191,10 @@ export function createClient(opts: ClientOptions): AwsClient {
     }
     await limiter?.acquire();
     const started = Date.now();
-    const res = await send({ method: toSend.method, url, headers: toSend.headers, body: toSend.body, rawPath: model.name === 's3api' ? `${toSend.path}${url.search}` : undefined, streamBody: hasEventStreamOutput(model, op) }, transport);
+    const res = await send({
+      method: toSend.method, url, headers: toSend.headers, body: toSend.body, rawPath: model.name === 's3api' ? `${toSend.path}${url.search}` : undefined,
+      streamBody: options.streamResponse || hasEventStreamOutput(model, op), bodySource: options.payload?.open, onBodySent: onSent,
+    }, transport);
     // Trace strings are built only under --debug: redacting a large body is not free.
     if (opts.debug) {
       trace(`response ${res.statusCode} in ${Date.now() - started} ms, ${res.body.length} bytes`);
@@ -207,25 +213,31 @@ export function createClient(opts: ClientOptions): AwsClient {
   };
 
   /** S3 answers a bucket in another region with a redirect: retry once there, and remember it. */
-  async function call(opName: string, params: Record<string, unknown> = {}): Promise<OperationResult> {
+  async function call(opName: string, params: Record<string, unknown> = {}, options: CallOptions = {}): Promise<OperationResult> {
     const bucket = model.name === 's3api' && typeof params.Bucket === 'string' && !params.Bucket.startsWith('arn:') ? params.Bucket : undefined;
     const known = bucket !== undefined ? bucketRegions.get(bucket) : undefined;
-    if (known && known !== region) return regionalClient(known).call(opName, params);
+    if (known && known !== region) return regionalClient(known).call(opName, params, options);
     try {
-      return await callOnce(opName, params);
+      return await callOnce(opName, params, options);
     } catch (err) {
       const target = bucket !== undefined && err instanceof ServiceError ? s3RedirectRegion(err, opName) : undefined;
       if (!target || target === region || known === region) throw err;
       bucketRegions.set(bucket!, target);
       trace(`S3 bucket ${bucket} is in ${target}: redirecting ${opName}`);
-      return regionalClient(target).call(opName, params);
+      return regionalClient(target).call(opName, params, options);
     }
   }
 
-  async function callOnce(opName: string, params: Record<string, unknown>): Promise<OperationResult> {
+  async function callOnce(opName: string, params: Record<string, unknown>, options: CallOptions): Promise<OperationResult> {
     const op = operation(opName);
     trace(`call ${model.name}.${opName} region=${region || '(none)'} endpoint=${endpoint.url.origin}`);
     const request = buildRequest(op, params);
+    if (options.payload) {
+      // The signer takes a preset payload hash as given, so the bytes need not be in memory.
+      request.headers['content-length'] = String(options.payload.length);
+      request.headers['x-amz-content-sha256'] = options.payload.sha256;
+      request.body = undefined;
+    }
     const invocationId = randomUUID();
     // A send again with refreshed credentials is not a retry of a failure: it does not count.
     let refreshedCredentials = false;
@@ -234,8 +246,10 @@ export function createClient(opts: ClientOptions): AwsClient {
       let res: HttpResponse | undefined;
       const creds = await credentialsFor(op);
       const offset = clockOffsetMs(clockKey);
+      let sent = 0;
+      const onSent = options.onBodySent && ((bytes: number) => { sent += bytes; options.onBodySent!(bytes); });
       try {
-        res = await attempt(op, request, sends, invocationId, creds, new Date((opts.now?.() ?? new Date()).getTime() + offset));
+        res = await attempt(op, request, sends, invocationId, creds, new Date((opts.now?.() ?? new Date()).getTime() + offset), options, onSent);
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         failure = err;
@@ -244,13 +258,19 @@ export function createClient(opts: ClientOptions): AwsClient {
       if (res && res.statusCode < 300) {
         limiter?.update(false);
         quota.release(attemptNo > 1 ? retryCost : undefined);
-        return parseSuccess(op, res, sends - 1, params);
+        const parsed = parseSuccess(op, res, sends - 1, params);
+        if (res.bodyStream && options.streamResponse) {
+          const payload = op.output ? resolveShape(model, op.output).payload : undefined;
+          if (typeof payload === 'string') parsed[payload] = res.bodyStream;
+        }
+        return parsed;
       }
       if (res) failure = parseFailure(op, res);
       if (failure instanceof ServiceError && creds && EXPIRED_TOKEN_CODES.has(failure.code) && !refreshedCredentials) {
         refreshedCredentials = true;
         if (await refreshedAfterExpiry(creds)) {
           trace(`credentials ${creds.accessKeyId.slice(0, 4)}… expired: sending again with refreshed credentials`);
+          if (sent) options.onBodySent!(-sent);
           attemptNo--;
           continue;
         }
@@ -271,6 +291,8 @@ export function createClient(opts: ClientOptions): AwsClient {
         throw failure;
       }
       retryCost = cost;
+      // What this attempt sent is sent again by the next one: progress goes back.
+      if (sent) options.onBodySent!(-sent);
       const wait = skewCorrected ? 0 : backoffMs(attemptNo);
       trace(skewCorrected
         ? `retry ${attemptNo}/${maxAttempts - 1} now: the server's clock differs from ours by ${Math.round(clockOffsetMs(clockKey) / 1000)} s, signing with its time`

@@ -32,7 +32,14 @@ export interface WireRequest {
   rawPath?: string;
   /** Hand a 2xx body over as it arrives (event streams: a live tail runs for hours). */
   streamBody?: boolean;
+  /** The body read from its source while sending (then `body` is unset); Content-Length is already set. */
+  bodySource?: () => AsyncIterable<Uint8Array>;
+  /** Told of body bytes as the socket takes them. */
+  onBodySent?: (bytes: number) => void;
 }
+
+/** Slices a Buffer body is written in when someone follows its progress (no copies: views). */
+const PROGRESS_SLICE = 256 * 1024;
 
 const agents = new Map<string, http.Agent>();
 
@@ -206,7 +213,7 @@ export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResp
     });
     request.on('error', (err: Error & { code?: string }) => {
       clearTimeout(connectTimer);
-      if (err instanceof TransportError) return reject(err);
+      if (err instanceof TransportError || (err as { fromBodySource?: boolean }).fromBodySource) return reject(err);
       if (err instanceof ProxyFailure) {
         if (err.timedOut) return reject(new TransportError('connect-timeout', `Connect timeout on endpoint URL: "${req.url.href}"`, endpoint));
         if (err.status) opts.trace?.(`the proxy answered CONNECT with ${err.status}`);
@@ -217,7 +224,42 @@ export function send(req: WireRequest, opts: TransportOptions): Promise<HttpResp
       if (route?.forward && !connected) return reject(proxyError(true));
       reject(new TransportError('connect', `Could not connect to the endpoint URL: "${req.url.href}"`, endpoint));
     });
-    if (req.body !== undefined) request.end(req.body);
+    if (req.bodySource) void writeFromSource(request, req.bodySource(), req.onBodySent);
+    else if (req.body !== undefined && req.onBodySent && typeof req.body !== 'string' && req.body.length > PROGRESS_SLICE) {
+      const body = req.body;
+      for (let at = 0; at < body.length; at += PROGRESS_SLICE) {
+        const slice = body.subarray(at, at + PROGRESS_SLICE);
+        request.write(slice, () => req.onBodySent!(slice.length));
+      }
+      request.end();
+    } else if (req.body !== undefined) request.end(req.body, () => req.onBodySent?.(Buffer.byteLength(req.body!)));
     else request.end();
+  });
+}
+
+/** Pipe a body source into the request, waiting for the socket when it is full. */
+async function writeFromSource(request: http.ClientRequest, source: AsyncIterable<Uint8Array>, onSent?: (bytes: number) => void): Promise<void> {
+  try {
+    for await (const chunk of source) {
+      if (request.destroyed) return;
+      const more = request.write(chunk, () => onSent?.(chunk.length));
+      if (!more) await drained(request);
+    }
+    request.end();
+  } catch (err) {
+    // A local read failure: not the endpoint's fault, and not worth a retry.
+    request.destroy(Object.assign(err as Error, { fromBodySource: true }));
+  }
+}
+
+function drained(request: http.ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      request.off('drain', done);
+      request.off('close', done);
+      resolve();
+    };
+    request.on('drain', done);
+    request.on('close', done);
   });
 }

@@ -33,6 +33,25 @@ export interface HttpResponse {
   bodyStream?: AsyncIterable<Uint8Array>;
 }
 
+/** A request payload read from its source while it is sent (a file range), not held in memory. */
+export interface StreamedPayload {
+  length: number;
+  /** Hex SHA-256 of the bytes, for the signature (the caller reads them once to compute it). */
+  sha256: string;
+  /** A fresh pass over the bytes; called again for each retry. */
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/** Per-call options of the transfer engine, for bodies too large to hold whole. */
+export interface CallOptions {
+  /** The operation's blob payload (UploadPart's Body), streamed from its source. */
+  payload?: StreamedPayload;
+  /** Told of request body bytes as they go out; after a failed attempt that is retried, the negative of its bytes. */
+  onBodySent?: (bytes: number) => void;
+  /** A 2xx response's blob payload (GetObject's Body) becomes an AsyncIterable of its bytes as they arrive. */
+  streamResponse?: boolean;
+}
+
 /** A parsed service error, botocore's `Error` dict plus response metadata. */
 export interface ServiceErrorInfo {
   Code: string;

@@ -1,11 +1,12 @@
 // What every transfer operation runs with: the S3 client, the tuned config, and the shared limits.
 import type { OperationResult } from '../http/client.js';
+import type { CallOptions } from '../http/types.js';
 import { DEFAULT_TRANSFER_CONFIG, type TransferConfig } from './config.js';
 import { BandwidthLimiter, RequestSlots } from './limits.js';
 
 /** The one client method transfers need (an AwsClient for `s3api` fits). */
 export interface S3Caller {
-  call(operation: string, params?: Record<string, unknown>): Promise<OperationResult>;
+  call(operation: string, params?: Record<string, unknown>, options?: CallOptions): Promise<OperationResult>;
 }
 
 export interface TransferContext {
@@ -20,7 +21,7 @@ export interface ObjectRef {
   key: string;
 }
 
-/** Progress in bytes as each request completes; the UI and the CLI's progress line read it. */
+/** Progress in bytes as request and response bodies move (negative when a retried part starts over); the UI and the CLI's progress line read it. */
 export type ProgressListener = (bytes: number) => void;
 
 export function createTransferContext(client: S3Caller, config: TransferConfig = DEFAULT_TRANSFER_CONFIG): TransferContext {

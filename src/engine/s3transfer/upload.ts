@@ -1,6 +1,6 @@
 // Uploads: one PutObject below the multipart threshold, otherwise a multipart upload whose parts
-// are read from the file only when a request slot is free, so memory stays at about
-// max_concurrent_requests × part size whatever the file's size.
+// are streamed from the file once a request slot is free (see file-payload.ts), so memory stays
+// at a few slices per request in flight whatever the file's or the part's size.
 import { readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { SMALL_FILE } from './config.js';
@@ -9,6 +9,7 @@ import { partSizeFor } from './config.js';
 import { perPartParams, type ObjectRef, type ProgressListener, type TransferContext } from './context.js';
 import { abortQuietly, completeOrAbort, runMultipartUpload, splitRanges, type CompletedPart } from './multipart.js';
 import { ChunkReader } from './chunk-reader.js';
+import { filePartPayload } from './file-payload.js';
 
 export async function uploadFile(
   ctx: TransferContext, path: string, size: number, target: ObjectRef, extra: Record<string, unknown>, onProgress?: ProgressListener,
@@ -28,19 +29,16 @@ export async function uploadFile(
       await ctx.slots.use(async () => {
         const body = await readRange(file, 0, size);
         await ctx.bandwidth?.consume(body.length);
-        await ctx.client.call('PutObject', { Bucket: target.bucket, Key: target.key, Body: body, ...extra });
+        await ctx.client.call('PutObject', { Bucket: target.bucket, Key: target.key, Body: body, ...extra }, { onBodySent: onProgress });
       });
-      onProgress?.(size);
       return;
     }
     const ranges = splitRanges(size, partSizeFor(size, ctx.config.multipartChunksize));
     await runMultipartUpload(ctx, target, extra, ranges, (range, uploadId) => ctx.slots.use(async () => {
-      const body = await readRange(file, range.start, range.end - range.start);
-      await ctx.bandwidth?.consume(body.length);
+      const payload = await filePartPayload(file, range.start, range.end - range.start, ctx.bandwidth);
       const result = await ctx.client.call('UploadPart', {
-        Bucket: target.bucket, Key: target.key, UploadId: uploadId, PartNumber: range.partNumber, Body: body, ...perPartParams(extra),
-      });
-      onProgress?.(body.length);
+        Bucket: target.bucket, Key: target.key, UploadId: uploadId, PartNumber: range.partNumber, ...perPartParams(extra),
+      }, { payload, onBodySent: onProgress });
       return String(result.ETag);
     }));
   } finally {
@@ -99,9 +97,8 @@ export async function uploadStream(
         await ctx.bandwidth?.consume(body.length);
         const result = await ctx.client.call('UploadPart', {
           Bucket: target.bucket, Key: target.key, UploadId: uploadId, PartNumber: partNumber, Body: body, ...perPartParams(extra),
-        });
+        }, { onBodySent: onProgress });
         parts.push({ PartNumber: partNumber, ETag: String(result.ETag) });
-        onProgress?.(body.length);
       }).catch((err) => { failure ??= err; });
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task));

@@ -3,10 +3,11 @@
 // objects are made when listed or read, and writes/deletes over it are layered on top.
 import { createHash } from 'node:crypto';
 import type { SandboxState, Tag } from '../state.js';
+import { releaseBody, retainBody, type ObjectBody } from './s3-bodies.js';
 
 export interface S3Object {
   Key: string;
-  body: Buffer;
+  body: ObjectBody;
   ETag: string;
   LastModified: Date;
   ContentType: string;
@@ -28,7 +29,7 @@ export interface GeneratedKeys {
 
 export interface MultipartUpload {
   UploadId: string; Key: string; Initiated: Date; ContentType: string; Metadata: Record<string, string>; Tags: Tag[];
-  parts: Map<number, { body: Buffer; ETag: string; LastModified: Date }>;
+  parts: Map<number, { body: ObjectBody; ETag: string; LastModified: Date }>;
 }
 
 export interface Bucket {
@@ -87,7 +88,10 @@ export function md5Hex(body: Buffer | string): string {
 }
 
 export function putObject(bucket: Bucket, object: S3Object): void {
-  if (!bucket.objects.has(object.Key)) {
+  const replaced = bucket.objects.get(object.Key);
+  retainBody(object.body);
+  if (replaced) releaseBody(replaced.body);
+  if (!replaced) {
     const at = lowerBound(bucket.keys.length, (i) => bucket.keys[i]!, object.Key, false);
     bucket.keys.splice(at, 0, object.Key);
   }
@@ -112,7 +116,9 @@ export function getObject(bucket: Bucket, key: string): S3Object | undefined {
 /** True when something was there to delete. */
 export function deleteObject(bucket: Bucket, key: string): boolean {
   let deleted = false;
-  if (bucket.objects.delete(key)) {
+  const stored = bucket.objects.get(key);
+  if (stored && bucket.objects.delete(key)) {
+    releaseBody(stored.body);
     const at = lowerBound(bucket.keys.length, (i) => bucket.keys[i]!, key, false);
     bucket.keys.splice(at, 1);
     deleted = true;

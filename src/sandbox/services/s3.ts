@@ -5,6 +5,7 @@ import type { CallContext, ServiceHandlers } from '../types.js';
 import { fault } from '../fault.js';
 import { buckets, createBucket, deleteObject, getObject, isEmpty, md5Hex, putObject, type Bucket, type S3Object } from './s3-store.js';
 import { listObjects } from './s3-listing.js';
+import { joinBodies, readBody, releaseBody, retainBody, storeBody, type ObjectBody } from './s3-bodies.js';
 import { tagsFromHeader, tagsFromTagging } from './s3-tagging.js';
 
 const OWNER = (ctx: CallContext) => ({ DisplayName: ctx.state.accounts.get(ctx.principal.accountId)?.accountName ?? 'sandbox', ID: createHash('sha256').update(ctx.principal.accountId).digest('hex') });
@@ -172,7 +173,7 @@ export const s3Handlers: ServiceHandlers = {
     const status = checkPreconditions(o, input);
     if (status === 304) return { ...objectHeaders(o), $status: 304 };
     const range = parseRange(input.Range, o.body.length);
-    const body = range ? o.body.subarray(range.start, range.end + 1) : o.body;
+    const body = range ? readBody(o.body, range.start, range.end + 1) : readBody(o.body);
     return {
       ...objectHeaders(o), Body: body, ContentLength: body.length,
       ContentRange: range ? `bytes ${range.start}-${range.end}/${o.body.length}` : undefined,
@@ -187,7 +188,7 @@ export const s3Handlers: ServiceHandlers = {
     const body: Buffer = input.Body ?? Buffer.alloc(0);
     checkMd5(body, input.ContentMD5);
     const object: S3Object = {
-      Key: String(input.Key), body, ETag: `"${md5Hex(body)}"`, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
+      Key: String(input.Key), body: storeBody(body), ETag: `"${md5Hex(body)}"`, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
       ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, StorageClass: input.StorageClass ?? 'STANDARD',
       ContentEncoding: storedEncoding(input.ContentEncoding), CacheControl: input.CacheControl, ContentDisposition: input.ContentDisposition,
       Tags: tagsFromHeader(input.Tagging),
@@ -260,7 +261,11 @@ export const s3Handlers: ServiceHandlers = {
     const body: Buffer = input.Body ?? Buffer.alloc(0);
     checkMd5(body, input.ContentMD5);
     const etag = `"${md5Hex(body)}"`;
-    upload.parts.set(partNumber, { body, ETag: etag, LastModified: new Date() });
+    const replaced = upload.parts.get(partNumber);
+    const stored = storeBody(body);
+    retainBody(stored);
+    upload.parts.set(partNumber, { body: stored, ETag: etag, LastModified: new Date() });
+    if (replaced) releaseBody(replaced.body);
     return { ETag: etag };
   },
 
@@ -271,7 +276,7 @@ export const s3Handlers: ServiceHandlers = {
     const parts = ((input.MultipartUpload as { Parts?: Array<{ PartNumber: number; ETag: string }> })?.Parts) ?? [];
     if (!parts.length) throw fault('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema');
     let previous = 0;
-    const bodies: Buffer[] = [];
+    const bodies: ObjectBody[] = [];
     const digests: Buffer[] = [];
     for (const [n, p] of parts.entries()) {
       if (p.PartNumber <= previous) throw fault('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.');
@@ -280,17 +285,22 @@ export const s3Handlers: ServiceHandlers = {
       if (!stored || stored.ETag.replace(/"/g, '') !== String(p.ETag).replace(/"/g, '')) throw fault('InvalidPart', 'One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part\'s entity tag.', { extra: { UploadId: upload.UploadId, PartNumber: String(p.PartNumber) } });
       if (n < parts.length - 1 && stored.body.length < 5 * 1024 * 1024) throw fault('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', { extra: { PartNumber: String(p.PartNumber) } });
       bodies.push(stored.body);
-      digests.push(createHash('md5').update(stored.body).digest());
+      // A part's ETag is its MD5: no need to read the part again.
+      digests.push(Buffer.from(stored.ETag.replace(/"/g, ''), 'hex'));
     }
     const etag = `"${createHash('md5').update(Buffer.concat(digests)).digest('hex')}-${parts.length}"`;
-    putObject(bucket, { Key: upload.Key, body: Buffer.concat(bodies), ETag: etag, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000), ContentType: upload.ContentType, Metadata: upload.Metadata, StorageClass: 'STANDARD', Tags: upload.Tags });
+    putObject(bucket, { Key: upload.Key, body: joinBodies(bodies), ETag: etag, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000), ContentType: upload.ContentType, Metadata: upload.Metadata, StorageClass: 'STANDARD', Tags: upload.Tags });
     bucket.uploads.delete(upload.UploadId);
+    for (const part of upload.parts.values()) releaseBody(part.body);
     return { Location: `${ctx.state.options.baseUrl}/${bucket.Name}/${encodeURIComponent(upload.Key)}`, Bucket: bucket.Name, Key: upload.Key, ETag: etag };
   },
 
   AbortMultipartUpload(input, ctx) {
     const bucket = bucketOf(ctx, input.Bucket);
-    if (!bucket.uploads.delete(String(input.UploadId))) throw noSuchUpload(input.UploadId);
+    const upload = bucket.uploads.get(String(input.UploadId));
+    if (!upload) throw noSuchUpload(input.UploadId);
+    bucket.uploads.delete(upload.UploadId);
+    for (const part of upload.parts.values()) releaseBody(part.body);
     return {};
   },
 
