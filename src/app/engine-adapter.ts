@@ -309,7 +309,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
     service(profile: string, regionName: string, service: string, interaction: Interaction): ServiceCaller {
       const client = browserClient(profile, regionName, service, interaction);
       return {
-        call: (operation, params) => client.call(operation, params) as Promise<ResponseData>,
+        call: (operation, params, options) => client.call(operation, params, options) as Promise<ResponseData>,
         pages(operation, params) {
           const iterator = client.paginator(operation, params);
           if (iterator) return { resultKeys: iterator.resultKeys, pages: iterator.pages() as AsyncGenerator<ResponseData> };

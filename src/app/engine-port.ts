@@ -5,6 +5,7 @@ import type { ConsoleSignIn } from '../engine/console/federation.js';
 
 export type { ConsoleSignIn };
 import type { TransferConfig } from '../engine/s3transfer/index.js';
+import type { CallOptions } from '../engine/http/types.js';
 
 export type ProfileKind = 'static' | 'session' | 'sso' | 'assume-role' | 'process' | 'web-identity' | 'environment' | 'unknown';
 
@@ -110,7 +111,8 @@ export type ResponseData = Record<string, unknown>;
 
 /** Calls to one service with one profile's credentials in one region (the resource browser's client). */
 export interface ServiceCaller {
-  call(operation: string, params: Record<string, unknown>): Promise<ResponseData>;
+  /** `options` stream S3 transfer bodies (UploadPart from the file, GetObject as it arrives). */
+  call(operation: string, params: Record<string, unknown>, options?: CallOptions): Promise<ResponseData>;
   /**
    * The pages of a listing, one request at a time as they are consumed; an operation without a
    * paginator gives one page. `resultKeys` are the paginator's (for merging pages as the CLI does).

@@ -40,12 +40,12 @@ const S3_WRITES = new Set(['PutObject', 'CreateMultipartUpload', 'CompleteMultip
 /** An S3 client whose writes are each written to the audit log (`bucket/key` as the resource). */
 export function auditedS3Caller(dashboard: Dashboard, profile: string, region: string, caller: ServiceCaller): S3Caller {
   return {
-    async call(operation, params = {}) {
-      if (!S3_WRITES.has(operation)) return caller.call(operation, params);
+    async call(operation, params = {}, options) {
+      if (!S3_WRITES.has(operation)) return caller.call(operation, params, options);
       const resource = params.Key === undefined ? String(params.Bucket) : `${String(params.Bucket)}/${String(params.Key)}`;
       const target = { profile, region, operation: `s3:${operation}`, resources: [resource] };
       try {
-        const response = await caller.call(operation, params);
+        const response = await caller.call(operation, params, options);
         recordCall(dashboard, target, { response });
         return response;
       } catch (error) {
