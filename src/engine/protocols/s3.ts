@@ -1,6 +1,7 @@
 // S3's own request and response rules, kept apart from the generic rest-xml protocol:
 // list operations ask for URL-encoded keys (so any byte survives XML) and decode them back,
 // and GetBucketLocation's answer is the root element's text.
+import { createHash } from 'node:crypto';
 import type { OperationModel, ServiceModel } from '../models/types.js';
 import type { HttpResponse } from '../http/types.js';
 import type { ParseOptions } from './types.js';
@@ -19,10 +20,32 @@ const URL_DECODED_FIELDS: Record<string, { top: string[]; nested: Array<[string,
   },
 };
 
-/** ListObjects* send `encoding-type=url` unless the caller chose an EncodingType. */
+/** The operations whose SSE-C keys botocore (as in the CLI v2) encodes: prefix → operations. */
+const SSE_C_KEY_OPERATIONS: Array<[string, string[]]> = [
+  ['SSECustomer', ['HeadObject', 'GetObject', 'PutObject', 'CopyObject', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy']],
+  ['CopySourceSSECustomer', ['CopyObject', 'UploadPartCopy']],
+];
+
+/**
+ * S3 wants an SSE-C key base64-encoded, with the base64 MD5 of its bytes beside it. As botocore,
+ * only when the caller gave no MD5 of their own; text keys are their UTF-8 bytes.
+ */
+function withEncodedSseCKeys(opName: string, params: Record<string, unknown>): Record<string, unknown> {
+  let out = params;
+  for (const [prefix, operations] of SSE_C_KEY_OPERATIONS) {
+    const key = params[`${prefix}Key`];
+    if (!operations.includes(opName) || key === undefined || key === null || `${prefix}KeyMD5` in params) continue;
+    const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key as Uint8Array);
+    out = { ...out, [`${prefix}Key`]: bytes.toString('base64'), [`${prefix}KeyMD5`]: createHash('md5').update(bytes).digest('base64') };
+  }
+  return out;
+}
+
+/** ListObjects* send `encoding-type=url` unless the caller chose an EncodingType; SSE-C keys are encoded. */
 export function customizeS3Request(op: OperationModel, params: Record<string, unknown>): Record<string, unknown> {
-  if (op.name && op.name in URL_DECODED_FIELDS && params.EncodingType === undefined) return { ...params, EncodingType: 'url' };
-  return params;
+  if (!op.name) return params;
+  if (op.name in URL_DECODED_FIELDS && params.EncodingType === undefined) return { ...params, EncodingType: 'url' };
+  return withEncodedSseCKeys(op.name, params);
 }
 
 /**
