@@ -3,7 +3,7 @@
 // and GetBucketLocation's answer is the root element's text.
 import { createHash } from 'node:crypto';
 import type { OperationModel, ServiceModel } from '../models/types.js';
-import type { HttpResponse } from '../http/types.js';
+import type { HttpResponse, SerializedRequest } from '../http/types.js';
 import type { ParseOptions } from './types.js';
 import { unquotePlus } from './encoding.js';
 import { parseXml } from './xml.js';
@@ -39,6 +39,21 @@ function withEncodedSseCKeys(opName: string, params: Record<string, unknown>): R
     out = { ...out, [`${prefix}Key`]: bytes.toString('base64'), [`${prefix}KeyMD5`]: createHash('md5').update(bytes).digest('base64') };
   }
   return out;
+}
+
+/** Uploads botocore gives a Content-MD5 beside the operations whose model requires a checksum. */
+const MD5_UPLOADS = new Set(['PutObject', 'UploadPart']);
+
+/**
+ * Content-MD5 as botocore adds it (conditionally_calculate_md5): on PutObject and UploadPart and
+ * on operations that require a checksum, unless the caller chose a flexible checksum or sent one.
+ */
+export function withContentMd5(op: OperationModel, params: Record<string, unknown>, request: SerializedRequest): SerializedRequest {
+  const required = op.httpChecksumRequired === true || (op.httpChecksum as { requestChecksumRequired?: boolean } | undefined)?.requestChecksumRequired === true;
+  if (!(required || MD5_UPLOADS.has(op.name ?? '')) || params.ChecksumAlgorithm !== undefined) return request;
+  if (Object.keys(request.headers).some((name) => /^(content-md5|x-amz-checksum-.+)$/i.test(name))) return request;
+  const md5 = createHash('md5').update(request.body ?? '').digest('base64');
+  return { ...request, headers: { ...request.headers, 'Content-MD5': md5 } };
 }
 
 /** ListObjects* send `encoding-type=url` unless the caller chose an EncodingType; SSE-C keys are encoded. */
