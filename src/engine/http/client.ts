@@ -8,6 +8,7 @@ import { protocolFor } from '../protocols/index.js';
 import { resolveShape } from '../models/shapes.js';
 import { eventStreamMember } from '../eventstream/events.js';
 import { resolveAccelerateAddressing, resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
+import { withContentMd5 } from '../protocols/s3.js';
 import { s3SignsPayload, type S3EndpointOptions } from './s3-signing.js';
 import type { ParseOptions } from '../protocols/types.js';
 import { partitionOf, resolveEndpoint, type ResolvedEndpoint } from './endpoints.js';
@@ -101,7 +102,9 @@ export function createClient(opts: ClientOptions): AwsClient {
 
   /** Step: serialize params and place the request on the endpoint (host prefix, S3 addressing). */
   function buildRequest(op: OperationModel, params: Record<string, unknown>): SignableRequest {
-    const serialized: SerializedRequest = protocol.serialize(model, op, params);
+    const plain: SerializedRequest = protocol.serialize(model, op, params);
+    // A pipeline step in botocore too (a before-call handler), not part of serializing.
+    const serialized = model.name === 's3api' ? withContentMd5(op, params, plain) : plain;
     const url = endpoint.url;
     let hostname = url.hostname;
     let path = joinPaths(url.pathname, serialized.path);

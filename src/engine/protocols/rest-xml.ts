@@ -4,7 +4,7 @@ import { parseXml, elementToPlain, writeXml, type XmlElement } from './xml.js';
 import { readStructure, readValue, writeValue, type XmlReadContext } from './xml-shapes.js';
 import { parseRest, requestIdFromHeaders, serializeRest, type RestBodyWriter } from './rest.js';
 import { ResponseParseError, isGenericServerError, operationName, statusError, withCodeAndMessage, type ParsedError } from './common.js';
-import { customizeS3Request, customizeS3Response, isS3, withContentMd5 } from './s3.js';
+import { customizeS3Request, customizeS3Response, isS3 } from './s3.js';
 import type { HttpResponse } from '../http/types.js';
 
 const xmlBodyWriter: RestBodyWriter = {
@@ -26,9 +26,7 @@ const EMPTY_ELEMENT: XmlElement = { name: '', attributes: {}, children: [], text
 
 export const restXmlProtocol: Protocol = {
   serialize(model, op, params) {
-    if (!isS3(model)) return serializeRest(model, op, params, xmlBodyWriter);
-    const customized = customizeS3Request(op, params);
-    return withContentMd5(op, customized, serializeRest(model, op, customized, xmlBodyWriter));
+    return serializeRest(model, op, isS3(model) ? customizeS3Request(op, params) : params, xmlBodyWriter);
   },
 
   parse(model, op, res, opts) {
