@@ -134,6 +134,7 @@ export function createEngineAdapter(env: NodeJS.ProcessEnv, options: EngineAdapt
       service, region: regionName, credentials,
       endpointUrl: settings.endpointUrlFor(loadService(service).metadata.serviceId)?.value,
       s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
+      s3Endpoint: settings.s3Endpoint,
       maxAttempts: settings.maxAttempts.value, retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
       verifySsl: settings.verifySsl, caBundle: settings.caBundle?.value, network: settings.network,
       timestampFormat: settings.cliTimestampFormat.value === 'wire' ? 'wire' : 'iso8601',

@@ -155,6 +155,7 @@ export function clientFor(model: ServiceModel, globals: GlobalOptions, settings:
     unsigned: !globals.signRequest,
     endpointUrl: settings.endpointUrlFor(model.metadata.serviceId)?.value,
     s3AddressingStyle: settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined,
+    s3Endpoint: settings.s3Endpoint,
     maxAttempts: settings.maxAttempts.value,
     retryMode: settings.retryMode.value === 'adaptive' ? 'adaptive' : 'standard',
     connectTimeoutMs: secondsToMs(globals.connectTimeout),

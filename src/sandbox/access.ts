@@ -36,7 +36,7 @@ function resourceFor(ctx: CallContext, input: Record<string, unknown>): string {
 
 function s3ActionName(operation: string): string {
   // S3's IAM actions differ from some operation names; these are the ones the sandbox serves.
-  const map: Record<string, string> = { DeleteObjects: 'DeleteObject', CreateMultipartUpload: 'PutObject', UploadPart: 'PutObject', CompleteMultipartUpload: 'PutObject', HeadObject: 'GetObject' };
+  const map: Record<string, string> = { DeleteObjects: 'DeleteObject', CreateMultipartUpload: 'PutObject', UploadPart: 'PutObject', UploadPartCopy: 'PutObject', CompleteMultipartUpload: 'PutObject', HeadObject: 'GetObject' };
   return map[operation] ?? operation;
 }
 

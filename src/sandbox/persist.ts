@@ -7,6 +7,7 @@ import { replacePrivateFile } from '../engine/private-files.js';
 import type { SandboxState, Tag } from './state.js';
 import { buckets, createBucket, putObject } from './services/s3-store.js';
 import { readBody, storeBody } from './services/s3-bodies.js';
+import type { SseC } from './services/s3-sse-c.js';
 import { ec2Store, setInstanceState, type InstanceStateName } from './services/ec2-store.js';
 
 const FILE = 'sandbox-state.json';
@@ -15,7 +16,7 @@ interface Snapshot {
   version: 1;
   buckets: Array<{
     name: string; region: string; owner: string; created: string; hidden: string[];
-    objects: Array<{ key: string; body: string; etag: string; modified: string; type: string; meta: Record<string, string>; storageClass: string; tags?: Tag[] }>;
+    objects: Array<{ key: string; body: string; etag: string; modified: string; type: string; meta: Record<string, string>; storageClass: string; tags?: Tag[]; sseC?: SseC }>;
   }>;
   instances: Array<{ accountId: string; region: string; id: string; state: InstanceStateName }>;
 }
@@ -27,7 +28,7 @@ export function saveSnapshot(state: SandboxState, dir: string): void {
       name: b.Name, region: b.region, owner: b.ownerAccountId, created: b.CreationDate.toISOString(), hidden: [...b.hidden],
       objects: b.keys.map((k) => {
         const o = b.objects.get(k)!;
-        return { key: k, body: readBody(o.body).toString('base64'), etag: o.ETag, modified: o.LastModified.toISOString(), type: o.ContentType, meta: o.Metadata, storageClass: o.StorageClass, tags: o.Tags?.length ? o.Tags : undefined };
+        return { key: k, body: readBody(o.body).toString('base64'), etag: o.ETag, modified: o.LastModified.toISOString(), type: o.ContentType, meta: o.Metadata, storageClass: o.StorageClass, tags: o.Tags?.length ? o.Tags : undefined, sseC: o.sseC };
       }),
     });
   }
@@ -51,7 +52,7 @@ export function loadSnapshot(state: SandboxState, dir: string): void {
     bucket.objects.clear();
     bucket.hidden = new Set(saved.hidden);
     for (const o of saved.objects) {
-      putObject(bucket, { Key: o.key, body: storeBody(Buffer.from(o.body, 'base64')), ETag: o.etag, LastModified: new Date(o.modified), ContentType: o.type, Metadata: o.meta, StorageClass: o.storageClass, Tags: o.tags });
+      putObject(bucket, { Key: o.key, body: storeBody(Buffer.from(o.body, 'base64')), ETag: o.etag, LastModified: new Date(o.modified), ContentType: o.type, Metadata: o.meta, StorageClass: o.storageClass, Tags: o.tags, sseC: o.sseC });
     }
     bucket.hidden = new Set(saved.hidden);
   }

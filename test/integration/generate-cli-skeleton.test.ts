@@ -1,11 +1,13 @@
 // --generate-cli-skeleton (input, output, yaml-input) against the AWS CLI v2, byte for byte, over
 // operations of sixteen services across the five protocols. No server is involved.
 //
-// The CLI's samples also use model facts the aws-sdk models awsdeck ships drop (enums, `min`,
-// the shape names of list items, documentation), and the CLI's own models are from January 2023.
-// So an operation is compared only where the CLI's model has the same member tree as ours and
-// the sample needs none of the dropped facts; the counts compared are asserted, so the sample
-// cannot shrink unnoticed. yaml-input is compared without its comments (the documentation).
+// The CLI's samples also use model facts the aws-sdk models awsdeck ships drop (`min`, the shape
+// names of list items, documentation; enums are put back from botocore at build time), and the
+// CLI's own models are from January 2023. So an operation is compared only where the CLI's model
+// has the same member tree as ours (enum values included) and the sample needs none of the
+// dropped facts; the counts compared are asserted, so the sample cannot shrink unnoticed, and
+// operations whose input has enums are added on purpose. yaml-input is compared without its
+// comments (the documentation, which the package does not ship).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +42,7 @@ function cliTree(model: CliModel, name: string, forOutput: boolean, stack: strin
   const shape = model.shapes[name]!;
   stack.push(name);
   try {
-    let needs = (!forOutput && !!shape.enum) || shape.union === true || (forOutput && (shape.min ?? 0) > 0 && shape.type !== 'structure');
+    let needs = shape.union === true || (forOutput && (shape.min ?? 0) > 0 && shape.type !== 'structure');
     if (shape.type === 'structure') {
       if (shape.document) return { text: 'document', needs };
       if (stack.filter((n) => n === name).length > 1) return { text: '{}', needs };
@@ -61,24 +63,24 @@ function cliTree(model: CliModel, name: string, forOutput: boolean, stack: strin
       const t = cliTree(model, shape.value!.shape, forOutput, stack);
       return { text: `<${t.text}>`, needs: needs || t.needs };
     }
-    return { text: shape.type, needs };
+    return { text: !forOutput && shape.enum ? `${shape.type}(${shape.enum.join('|')})` : shape.type, needs };
   } finally {
     stack.pop();
   }
 }
 
-function ourTree(model: ServiceModel, ref: ShapeRef, stack: Array<string | undefined> = []): string {
+function ourTree(model: ServiceModel, ref: ShapeRef, forOutput: boolean, stack: Array<string | undefined> = []): string {
   const shape = resolveShape(model, ref);
   stack.push(shape.name);
   try {
     if (shape.type === 'structure') {
       if (shape.document) return 'document';
       if (shape.name !== undefined && stack.filter((n) => n === shape.name).length > 1) return '{}';
-      return `{${Object.entries(shape.members ?? {}).map(([m, r]) => `${m}:${ourTree(model, r, stack)}`).join(',')}}`;
+      return `{${Object.entries(shape.members ?? {}).map(([m, r]) => `${m}:${ourTree(model, r, forOutput, stack)}`).join(',')}}`;
     }
-    if (shape.type === 'list') return `[${ourTree(model, shape.member!, stack)}]`;
-    if (shape.type === 'map') return `<${ourTree(model, shape.value!, stack)}>`;
-    return shape.type;
+    if (shape.type === 'list') return `[${ourTree(model, shape.member!, forOutput, stack)}]`;
+    if (shape.type === 'map') return `<${ourTree(model, shape.value!, forOutput, stack)}>`;
+    return !forOutput && shape.enum ? `${shape.type}(${shape.enum.join('|')})` : shape.type;
   } finally {
     stack.pop();
   }
@@ -86,8 +88,11 @@ function ourTree(model: ServiceModel, ref: ShapeRef, stack: Array<string | undef
 
 type Mode = 'input' | 'yaml-input' | 'output';
 
-/** Operations both models describe alike for this mode (and, for output, with no required input). */
-function comparable(cli: string, botocore: string, mode: Mode): string[] {
+/**
+ * Operations both models describe alike for this mode (and, for output, with no required input);
+ * with `withEnums`, only those whose input has an enum somewhere, at most one per service.
+ */
+function comparable(cli: string, botocore: string, mode: Mode, withEnums = false): string[] {
   const ours = loadService(cli);
   const theirs = cliModel(botocore);
   const picked: string[] = [];
@@ -101,11 +106,13 @@ function comparable(cli: string, botocore: string, mode: Mode): string[] {
     if (op.output && Object.values(resolveShape(ours, op.output).members ?? {}).some((m) => resolveShape(ours, m).streaming)) continue;
     if (mode === 'output' && op.input && (resolveShape(ours, op.input).required ?? []).length > 0) continue;
     const tree = cliTree(theirs, theirRef.shape, mode === 'output');
-    if (tree.needs || tree.text !== ourTree(ours, ourRef)) continue;
+    if (tree.needs || tree.text !== ourTree(ours, ourRef, mode === 'output')) continue;
+    if (withEnums && !tree.text.includes('(')) continue;
     // `sso logout` is the CLI's own command, not the Logout operation.
     if (cli === 'sso' && name === 'Logout') continue;
     picked.push(xformName(name));
   }
+  if (withEnums) return picked.slice(0, 1);
   // Spread the picks over the service's operations rather than taking the first few.
   const step = Math.max(1, Math.floor(picked.length / PER_SERVICE));
   return picked.filter((_, i) => i % step === 0).slice(0, PER_SERVICE);
@@ -149,6 +156,11 @@ describe('--generate-cli-skeleton matches the AWS CLI v2', () => {
     it(`${mode}: every comparable sampled operation prints the same`, async () => {
       const cases = SERVICES.flatMap(([cli, botocore]) => comparable(cli, botocore, mode).map((op) => [cli, op] as const));
       expect(cases.length).toBeGreaterThanOrEqual(mode === 'output' ? 20 : 40);
+      if (mode !== 'output') {
+        const withEnums = SERVICES.flatMap(([cli, botocore]) => comparable(cli, botocore, mode, true).map((op) => [cli, op] as const));
+        expect(withEnums.length).toBeGreaterThanOrEqual(12);
+        for (const pick of withEnums) if (!cases.some(([s, o]) => s === pick[0] && o === pick[1])) cases.push(pick);
+      }
       const extra = mode === 'output' ? ['--region', 'us-east-1'] : [];
       const runs = await pool(cases.map(([service, op]) => async () => {
         const args = [service, op, '--generate-cli-skeleton', mode, ...extra];

@@ -191,6 +191,7 @@ function unpackScalar(ctx: ParamFileContext, cliName: string, shape: Shape, valu
     case 'boolean':
       return typeof value === 'string' && value.toLowerCase() === 'false' ? false : Boolean(value);
     default:
+      if (shape.keyBytes && value instanceof Uint8Array) return value;
       return typeof value === 'string' || Array.isArray(value) ? value : asText(value);
   }
 }

@@ -58,6 +58,7 @@ export async function runPresign(options: S3Options, session: S3Session): Promis
     bucket, key, endpoint: endpoint.url, customEndpoint: endpoint.custom,
     addressingStyle: (session.settings.s3AddressingStyle?.value as 'auto' | 'virtual' | 'path' | undefined) ?? 'auto',
     region: session.client.region || 'us-east-1', credentials, expiresIn,
+    accelerate: session.settings.s3Endpoint.accelerate ? { dualstack: session.settings.s3Endpoint.dualstack } : undefined,
   });
   session.io.stdout.write(`${url}\n`);
   return 0;

@@ -1,6 +1,7 @@
 // From the s3 commands' options to S3 request parameters, as the CLI maps them (which options
 // go on PutObject, CopyObject, GetObject, HeadObject, …).
-import { CliArgumentError } from '../params/errors.js';
+import { CliArgumentError, paramError } from '../params/errors.js';
+import { ParamFileError, readParamFile, type ParamFileContext } from '../params/paramfile.js';
 import type { S3Options } from './options.js';
 
 export type Params = Record<string, unknown>;
@@ -29,7 +30,24 @@ function sseC(options: S3Options, params: Params): void {
   const algorithm = optionalValue(options, 'sseC', 'AES256');
   if (algorithm) {
     params.SSECustomerAlgorithm = algorithm;
-    params.SSECustomerKey = options.get('sseCKey');
+    params.SSECustomerKey = options.values.get('sseCKey');
+  }
+}
+
+/**
+ * `--sse-c-key` and `--sse-c-copy-source-key` may be `file://` (text) or `fileb://` (bytes, kept
+ * as bytes for the key's base64 and MD5), read when the arguments are, as the CLI reads them.
+ */
+export function loadKeyFiles(options: S3Options, ctx: ParamFileContext): void {
+  for (const [name, flag] of [['sseCKey', '--sse-c-key'], ['sseCCopySourceKey', '--sse-c-copy-source-key']]) {
+    const value = options.values.get(name);
+    if (typeof value !== 'string') continue;
+    try {
+      const loaded = readParamFile(value, ctx);
+      if (loaded !== undefined) options.values.set(name, loaded);
+    } catch (err) {
+      throw err instanceof ParamFileError ? paramError(flag, err.message) : err;
+    }
   }
 }
 
@@ -104,7 +122,7 @@ export function copyObjectParams(options: S3Options): Params {
   const copySourceAlgorithm = optionalValue(options, 'sseCCopySource', 'AES256');
   if (copySourceAlgorithm) {
     params.CopySourceSSECustomerAlgorithm = copySourceAlgorithm;
-    params.CopySourceSSECustomerKey = options.get('sseCCopySourceKey');
+    params.CopySourceSSECustomerKey = options.values.get('sseCCopySourceKey');
   }
   requestPayer(options, params);
   return params;

@@ -7,7 +7,7 @@ import { generateFiles, type FileStat, type Operation } from './file-generator.j
 import { PathFilter } from './filters.js';
 import { integerOption, type S3CommandName, type S3Options } from './options.js';
 import { destinationFor, findBucketKey, formatLocation, isS3Uri, type Locations } from './paths.js';
-import { copyObjectParams, getObjectParams, headObjectParams, putObjectParams, requestPayerParams } from './request-params.js';
+import { copyObjectParams, getObjectParams, headObjectParams, loadKeyFiles, putObjectParams, requestPayerParams } from './request-params.js';
 import { TransferReporter, type PrintMode } from './results.js';
 import type { S3Session } from './session.js';
 import { compareListings } from './sync-compare.js';
@@ -34,6 +34,7 @@ class CommandRuntimeError extends Error {
 
 export async function runTransferCommand(command: TransferCommand, options: S3Options, session: S3Session): Promise<number> {
   const { io } = session;
+  loadKeyFiles(options, io);
   const paths = options.paths.map((p) => p);
   const pathsType = paths.map((p) => (isS3Uri(p) ? 's3' : 'local')).join('');
   if (!ALLOWED[pathsType]?.includes(command)) throw paramError(`usage: awsdeck s3 ${command} ${USAGE[command]}\nError: Invalid argument type`);
@@ -136,7 +137,7 @@ async function* keep(files: AsyncIterable<FileStat>, filter: PathFilter): AsyncG
 /** For an s3-to-s3 copy, HeadObject on the source needs the source's SSE-C key. */
 function copySourceHead(options: S3Options, pathsType: string): Record<string, unknown> {
   if (pathsType !== 's3s3' || options.values.get('sseCCopySource') === undefined) return {};
-  return { SSECustomerAlgorithm: options.get('sseCCopySource') ?? 'AES256', SSECustomerKey: options.get('sseCCopySourceKey') };
+  return { SSECustomerAlgorithm: options.get('sseCCopySource') ?? 'AES256', SSECustomerKey: options.values.get('sseCCopySourceKey') };
 }
 
 function sameObject(src: string, dest: string): boolean {
@@ -159,8 +160,10 @@ function checkSseC(options: S3Options, pathsType: string): void {
   ];
   for (const [algorithm, key, algorithmFlag, keyFlag] of pairs) {
     const hasAlgorithm = options.values.get(algorithm) !== undefined;
-    if (hasAlgorithm && !options.get(key)) throw paramError(`If ${algorithmFlag} is specified, ${keyFlag} must be specified as well.`);
-    if (options.get(key) && !hasAlgorithm) throw paramError(`If ${keyFlag} is specified, ${algorithmFlag} must be specified as well.`);
+    // Python's truth: an empty key (text or file) counts as none.
+    const hasKey = ((options.values.get(key) as string | Uint8Array | undefined)?.length ?? 0) > 0;
+    if (hasAlgorithm && !hasKey) throw paramError(`If ${algorithmFlag} is specified, ${keyFlag} must be specified as well.`);
+    if (hasKey && !hasAlgorithm) throw paramError(`If ${keyFlag} is specified, ${algorithmFlag} must be specified as well.`);
   }
   if (options.values.get('sseCCopySource') !== undefined && pathsType !== 's3s3') throw paramError('--sse-c-copy-source is only supported for copy operations.');
 }

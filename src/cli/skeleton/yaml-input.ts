@@ -69,9 +69,9 @@ function emitEntries(entries: Array<{ key: string; node: Node; comment?: string 
     const note = comment ? `${i === 0 ? '  ' : ' '}# ${comment}` : '';
     const inline = inlineText(node);
     if (inline !== undefined) {
-      lines.push(`${lead}${key}: ${inline}${note}`);
+      lines.push(`${lead}${yamlString(key)}: ${inline}${note}`);
     } else {
-      lines.push(`${lead}${key}:${note}`);
+      lines.push(`${lead}${yamlString(key)}:${note}`);
       lines.push(...emitBlock(node, node.kind === 'seq' ? indent : indent + 2));
     }
   });

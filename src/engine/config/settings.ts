@@ -71,6 +71,8 @@ export interface ResolvedSettings {
   maxAttempts: Setting<number>;
   retryMode: Setting;
   s3AddressingStyle?: Setting;
+  /** The `s3` section's endpoint and signing switches (use_accelerate_endpoint, …). */
+  s3Endpoint: S3EndpointSettings;
   cliTimestampFormat: Setting;
   cliBinaryFormat: Setting;
   cliPager: Setting;
@@ -107,6 +109,14 @@ function fromSection(section: Section | undefined, key: string): Setting | undef
 
 function fromFlag(value: string | undefined, flag: string): Setting | undefined {
   return value === undefined ? undefined : { value, source: { kind: 'flag', flag } };
+}
+
+/** Booleans as botocore's ensure_boolean reads them: only `true`, in any case, is true. */
+export interface S3EndpointSettings {
+  accelerate: boolean;
+  dualstack: boolean;
+  /** Unset: botocore decides per request (see the signer); set: always or never sign the payload. */
+  payloadSigning?: boolean;
 }
 
 export function resolveSettings(opts: ResolveSettingsOptions): ResolvedSettings {
@@ -146,6 +156,15 @@ export function resolveSettings(opts: ResolveSettingsOptions): ResolvedSettings 
     ? { value: s3.addressing_style, source: { kind: 'file' as const, ...section.get('s3')!.source } }
     : undefined;
 
+  const s3Flag = (key: string) => (s3 && typeof s3 === 'object' && typeof s3[key] === 'string' ? s3[key] as string : undefined);
+  const dualstack = s3Flag('use_dualstack_endpoint') ?? chain(undefined, ['AWS_USE_DUALSTACK_ENDPOINT'], 'use_dualstack_endpoint')?.value;
+  const payloadSigning = s3Flag('payload_signing_enabled');
+  const s3Endpoint: S3EndpointSettings = {
+    accelerate: isTrue(s3Flag('use_accelerate_endpoint')),
+    dualstack: isTrue(dualstack),
+    payloadSigning: payloadSigning === undefined ? undefined : isTrue(payloadSigning),
+  };
+
   function endpointUrlFor(service: string): Setting | undefined {
     const flag = fromFlag(flags.endpointUrl, '--endpoint-url');
     if (flag) return flag;
@@ -179,6 +198,7 @@ export function resolveSettings(opts: ResolveSettingsOptions): ResolvedSettings 
     maxAttempts,
     retryMode,
     s3AddressingStyle,
+    s3Endpoint,
     cliTimestampFormat: withDefault(fromSection(section, 'cli_timestamp_format'), 'iso8601'),
     cliBinaryFormat: withDefault(chain(fromFlag(flags.cliBinaryFormat, '--cli-binary-format'), [], 'cli_binary_format'), 'base64'),
     cliPager: flags.noCliPager

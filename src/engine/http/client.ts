@@ -7,9 +7,11 @@ import type { OperationModel, ServiceModel } from '../models/types.js';
 import { protocolFor } from '../protocols/index.js';
 import { resolveShape } from '../models/shapes.js';
 import { eventStreamMember } from '../eventstream/events.js';
-import { resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
+import { resolveAccelerateAddressing, resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
+import { withContentMd5 } from '../protocols/s3.js';
+import { s3SignsPayload, type S3EndpointOptions } from './s3-signing.js';
 import type { ParseOptions } from '../protocols/types.js';
-import { resolveEndpoint, type ResolvedEndpoint } from './endpoints.js';
+import { partitionOf, resolveEndpoint, type ResolvedEndpoint } from './endpoints.js';
 import { ConfigurationError, ParamValidationError, ServiceError, TransportError } from './errors.js';
 import { PageIterator, buildFullResult, type PagingOptions } from './paginate.js';
 import { AdaptiveRateLimiter, RetryQuota, backoffMs, classifyFailure, type RetryMode } from './retry.js';
@@ -41,6 +43,8 @@ export interface ClientOptions {
   unsigned?: boolean;
   endpointUrl?: string;
   s3AddressingStyle?: AddressingStyle;
+  /** The `s3` section's use_accelerate_endpoint, use_dualstack_endpoint and payload_signing_enabled. */
+  s3Endpoint?: S3EndpointOptions;
   maxAttempts?: number;
   retryMode?: RetryMode;
   connectTimeoutMs?: number;
@@ -123,11 +127,23 @@ export function createClient(opts: ClientOptions): AwsClient {
 
   /** Step: serialize params and place the request on the endpoint (host prefix, S3 addressing). */
   function buildRequest(op: OperationModel, params: Record<string, unknown>): SignableRequest {
-    const serialized: SerializedRequest = protocol.serialize(model, op, params);
+    const plain: SerializedRequest = protocol.serialize(model, op, params);
+    // A pipeline step in botocore too (a before-call handler), not part of serializing.
+    const serialized = model.name === 's3api' ? withContentMd5(op, params, plain) : plain;
     const url = endpoint.url;
     let hostname = url.hostname;
     let path = joinPaths(url.pathname, serialized.path);
-    if (model.metadata.protocol === 'rest-xml' && model.name === 's3api' && typeof params.Bucket === 'string') {
+    const s3 = model.name === 's3api' ? opts.s3Endpoint : undefined;
+    // Dual-stack means nothing next to an endpoint the user gave (botocore turns it off there).
+    if (s3?.dualstack && !endpoint.custom) hostname = hostname.replace(/^s3\./, 's3.dualstack.');
+    if (s3?.accelerate && typeof params.Bucket === 'string') {
+      const placed = resolveAccelerateAddressing({
+        path: serialized.path, bucket: params.Bucket, operation: op.name ?? '', customEndpoint: endpoint.custom,
+        partitionId: partitionOf(region || 'us-east-1').id, dualstack: s3.dualstack,
+      });
+      hostname = placed.hostname;
+      path = placed.path;
+    } else if (model.metadata.protocol === 'rest-xml' && model.name === 's3api' && typeof params.Bucket === 'string') {
       const placed = resolveS3Addressing({
         path: serialized.path,
         bucket: params.Bucket,
@@ -173,6 +189,8 @@ export function createClient(opts: ClientOptions): AwsClient {
     const headers = { ...request.headers, 'amz-sdk-invocation-id': invocationId, 'amz-sdk-request': attemptNo === 1 ? 'attempt=1' : `attempt=${attemptNo}; max=${maxAttempts}` };
     let toSend: SignableRequest = { ...request, headers };
     if (creds) {
+      // S3 sends UNSIGNED-PAYLOAD in place of the body's SHA-256 where botocore would.
+      if (model.name === 's3api' && !s3SignsPayload(model, op, toSend, opts.s3Endpoint)) toSend.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
       toSend = await signRequest(toSend, {
         service: endpoint.signingName,
         region: endpoint.signingRegion,
@@ -236,6 +254,10 @@ export function createClient(opts: ClientOptions): AwsClient {
       // The signer takes a preset payload hash as given, so the bytes need not be in memory.
       request.headers['content-length'] = String(options.payload.length);
       request.headers['x-amz-content-sha256'] = options.payload.sha256;
+      // A Content-MD5 added while serializing hashed the empty Body parameter: the payload's own replaces it.
+      const md5Header = Object.keys(request.headers).find((name) => name.toLowerCase() === 'content-md5');
+      if (md5Header && options.payload.md5) request.headers[md5Header] = options.payload.md5;
+      else if (md5Header) delete request.headers[md5Header];
       request.body = undefined;
     }
     const invocationId = randomUUID();

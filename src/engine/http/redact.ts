@@ -1,6 +1,10 @@
 // Redaction for --debug traces: signatures, tokens and secrets never reach a log line.
 
-const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'x-amz-sso_bearer_token', 'x-amz-sso-bearer-token']);
+const SECRET_HEADERS = new Set([
+  'authorization', 'x-amz-security-token', 'x-amz-sso_bearer_token', 'x-amz-sso-bearer-token',
+  // SSE-C keys: the CLI's --debug prints them; ours never does.
+  'x-amz-server-side-encryption-customer-key', 'x-amz-copy-source-server-side-encryption-customer-key',
+]);
 /** Field names whose values are secrets, in JSON, XML and form bodies alike. */
 const SECRET_FIELD = '(?:SecretAccessKey|SessionToken|secretAccessKey|sessionToken|accessToken|refreshToken|idToken|clientSecret|client_secret|access_token|refresh_token|id_token|Password|password|TokenCode|code_verifier|codeVerifier|deviceCode|device_code)';
 const JSON_FIELD = new RegExp(`("${SECRET_FIELD}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');

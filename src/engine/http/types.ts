@@ -38,6 +38,8 @@ export interface StreamedPayload {
   length: number;
   /** Hex SHA-256 of the bytes, for the signature (the caller reads them once to compute it). */
   sha256: string;
+  /** Base64 MD5 of the bytes (S3's Content-MD5), from the same pass. */
+  md5?: string;
   /** A fresh pass over the bytes; called again for each retry. */
   open(): AsyncIterable<Uint8Array>;
 }

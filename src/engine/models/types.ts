@@ -40,6 +40,8 @@ export interface ShapeRef {
   eventheader?: boolean;
   requiresLength?: boolean;
   sensitive?: boolean;
+  /** S3's SSE-C keys (set by the model build): bytes from fileb:// stay bytes, as botocore keeps them. */
+  keyBytes?: boolean;
   hostLabel?: boolean;
   enum?: string[];
   min?: number;

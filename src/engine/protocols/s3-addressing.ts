@@ -48,3 +48,36 @@ export function resolveS3Addressing(input: S3AddressingInput): S3Addressing {
   if (input.path !== bucketSegment && !input.path.startsWith(`${bucketSegment}/`)) return pathStyle;
   return { hostname: `${input.bucket}.${input.hostname}`, path: input.path.slice(bucketSegment.length) || '/', style: 'virtual' };
 }
+
+/** The endpoint rule set's refusals of an S3 configuration: the CLI prints the message, exit 255. */
+export class S3EndpointConfigError extends Error {
+  readonly exitCode = 255;
+}
+
+export interface AccelerateInput {
+  path: string;
+  bucket: string;
+  operation: string;
+  /** `--endpoint-url` or a configured endpoint: the rule set refuses acceleration with one. */
+  customEndpoint: boolean;
+  partitionId: string;
+  dualstack: boolean;
+}
+
+/**
+ * `use_accelerate_endpoint = true`: `bucket.s3-accelerate[.dualstack].amazonaws.com`, always
+ * virtual-hosted (addressing_style is ignored, as the CLI forces path style off), with the rule
+ * set's errors where that cannot be done. Operations without a bucket keep the regional endpoint.
+ */
+export function resolveAccelerateAddressing(input: AccelerateInput): S3Addressing {
+  if (input.customEndpoint) throw new S3EndpointConfigError('Host override cannot be combined with Dualstack, FIPS, or S3 Accelerate');
+  if (input.partitionId === 'aws-cn') throw new S3EndpointConfigError('S3 Accelerate cannot be used in this region');
+  // GetBucketLocation is always path style (botocore forces it), which acceleration cannot be.
+  if (input.operation === 'GetBucketLocation' || !isVirtualHostableBucket(input.bucket)) {
+    throw new S3EndpointConfigError('Path-style addressing cannot be used with S3 Accelerate');
+  }
+  const bucketSegment = `/${percentEncode(input.bucket)}`;
+  const path = input.path.startsWith(bucketSegment) ? input.path.slice(bucketSegment.length) || '/' : input.path;
+  const host = `s3-accelerate${input.dualstack ? '.dualstack' : ''}.amazonaws.com`;
+  return { hostname: `${input.bucket}.${host}`, path, style: 'virtual' };
+}

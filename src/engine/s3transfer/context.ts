@@ -41,3 +41,12 @@ export function perPartParams(extra: Record<string, unknown>): Record<string, un
   for (const name of PER_PART_PARAMS) if (extra[name] !== undefined) out[name] = extra[name];
   return out;
 }
+
+/** CompleteMultipartUpload and AbortMultipartUpload take only these (as s3transfer sends them). */
+const COMPLETION_PARAMS = ['RequestPayer', 'ExpectedBucketOwner'];
+
+export function completionParams(extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of COMPLETION_PARAMS) if (extra[name] !== undefined) out[name] = extra[name];
+  return out;
+}

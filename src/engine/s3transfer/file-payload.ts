@@ -1,5 +1,5 @@
 // A part of a local file as an UploadPart payload that is never held whole: one pass hashes it
-// for the signature, and each send (a retry too) reads it again in slices. In flight per part:
+// for the signature (and Content-MD5), and each send (a retry too) reads it again in slices. In flight per part:
 // a few slices, not the part, so memory does not grow with multipart_chunksize.
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
@@ -11,15 +11,18 @@ export const PAYLOAD_SLICE = 256 * 1024;
 
 export async function filePartPayload(file: FileHandle, start: number, length: number, bandwidth?: BandwidthLimiter): Promise<StreamedPayload> {
   const hash = createHash('sha256');
+  const md5 = createHash('md5');
   const scratch = Buffer.allocUnsafe(Math.min(PAYLOAD_SLICE, Math.max(length, 1)));
   for (let done = 0; done < length;) {
     const n = await readSome(file, scratch, Math.min(scratch.length, length - done), start + done);
     hash.update(scratch.subarray(0, n));
+    md5.update(scratch.subarray(0, n));
     done += n;
   }
   return {
     length,
     sha256: hash.digest('hex'),
+    md5: md5.digest('base64'),
     async *open() {
       for (let done = 0; done < length;) {
         // A fresh buffer per slice: the socket may still hold the previous one.

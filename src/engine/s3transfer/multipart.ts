@@ -1,6 +1,6 @@
 // The multipart protocol shared by uploads and copies: create, run parts through the shared
 // request slots, complete in part order, and abort on any failure so no parts are left billed.
-import { perPartParams, type ObjectRef, type TransferContext } from './context.js';
+import { completionParams, type ObjectRef, type TransferContext } from './context.js';
 
 export interface PartRange {
   partNumber: number;
@@ -56,7 +56,7 @@ export async function runMultipartUpload(
 export async function completeOrAbort(ctx: TransferContext, target: ObjectRef, uploadId: string, parts: CompletedPart[], extra: Record<string, unknown>): Promise<void> {
   try {
     await ctx.slots.use(() => ctx.client.call('CompleteMultipartUpload', {
-      Bucket: target.bucket, Key: target.key, UploadId: uploadId, MultipartUpload: { Parts: parts }, ...perPartParams(extra),
+      Bucket: target.bucket, Key: target.key, UploadId: uploadId, MultipartUpload: { Parts: parts }, ...completionParams(extra),
     }));
   } catch (err) {
     await abortQuietly(ctx, target, uploadId, extra);
@@ -67,7 +67,7 @@ export async function completeOrAbort(ctx: TransferContext, target: ObjectRef, u
 /** Abort after a failure; the original error is what the user needs to see, not the abort's. */
 export async function abortQuietly(ctx: TransferContext, target: ObjectRef, uploadId: string, extra: Record<string, unknown>): Promise<void> {
   try {
-    await ctx.client.call('AbortMultipartUpload', { Bucket: target.bucket, Key: target.key, UploadId: uploadId, ...perPartParams(extra) });
+    await ctx.client.call('AbortMultipartUpload', { Bucket: target.bucket, Key: target.key, UploadId: uploadId, ...completionParams(extra) });
   } catch {
     // Nothing more can be done here; a lifecycle rule cleans up what an abort could not.
   }

@@ -2,7 +2,8 @@
 // the X-Amz-* parameters in its order and the signature last.
 import { createHash, createHmac } from 'node:crypto';
 import type { Credentials } from '../http/types.js';
-import { encodeS3Key, resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
+import { encodeS3Key, resolveAccelerateAddressing, resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
+import { partitionOf } from '../http/endpoints.js';
 import { percentEncode } from '../protocols/encoding.js';
 
 export interface PresignInput {
@@ -16,6 +17,8 @@ export interface PresignInput {
   credentials: Credentials;
   expiresIn: number;
   now?: Date;
+  /** use_accelerate_endpoint (and whether dual-stack): `bucket.s3-accelerate.amazonaws.com`. */
+  accelerate?: { dualstack: boolean };
 }
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
@@ -29,8 +32,12 @@ export function presignGetObject(input: PresignInput): string {
   const date = amzDate(now);
   const day = date.slice(0, 8);
   const scope = `${day}/${input.region}/s3/aws4_request`;
-  const placed = resolveS3Addressing({
-    path: `/${percentEncode(input.bucket)}${input.key ? `/${encodeS3Key(input.key)}` : '/'}`,
+  const fullPath = `/${percentEncode(input.bucket)}${input.key ? `/${encodeS3Key(input.key)}` : '/'}`;
+  const placed = input.accelerate ? resolveAccelerateAddressing({
+    path: fullPath, bucket: input.bucket, operation: 'GetObject', customEndpoint: input.customEndpoint,
+    partitionId: partitionOf(input.region).id, dualstack: input.accelerate.dualstack,
+  }) : resolveS3Addressing({
+    path: fullPath,
     bucket: input.bucket,
     hostname: input.endpoint.hostname,
     customEndpoint: input.customEndpoint,

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { SandboxState, Tag } from '../state.js';
 import { releaseBody, retainBody, type ObjectBody } from './s3-bodies.js';
+import type { SseC } from './s3-sse-c.js';
 
 export interface S3Object {
   Key: string;
@@ -18,6 +19,8 @@ export interface S3Object {
   ContentDisposition?: string;
   /** Absent or empty: untagged. */
   Tags?: Tag[];
+  /** Written with a customer key (SSE-C): reads must bring the same key. */
+  sseC?: SseC;
 }
 
 /** A virtual, sorted key range: `keyAt(i)` must increase with i in UTF-8 byte order. */
@@ -28,7 +31,7 @@ export interface GeneratedKeys {
 }
 
 export interface MultipartUpload {
-  UploadId: string; Key: string; Initiated: Date; ContentType: string; Metadata: Record<string, string>; Tags: Tag[];
+  UploadId: string; Key: string; Initiated: Date; ContentType: string; Metadata: Record<string, string>; Tags: Tag[]; sseC?: SseC;
   parts: Map<number, { body: ObjectBody; ETag: string; LastModified: Date }>;
 }
 

@@ -3,10 +3,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CallContext, ServiceHandlers } from '../types.js';
 import { fault } from '../fault.js';
-import { buckets, createBucket, deleteObject, getObject, isEmpty, md5Hex, putObject, type Bucket, type S3Object } from './s3-store.js';
+import { buckets, createBucket, deleteObject, getObject, isEmpty, md5Hex, putObject, type Bucket, type MultipartUpload, type S3Object } from './s3-store.js';
 import { listObjects } from './s3-listing.js';
 import { joinBodies, readBody, releaseBody, retainBody, storeBody, type ObjectBody } from './s3-bodies.js';
 import { tagsFromHeader, tagsFromTagging } from './s3-tagging.js';
+import { checkPartKey, checkReadKey, requestSseC, sseCHeaders } from './s3-sse-c.js';
 
 const OWNER = (ctx: CallContext) => ({ DisplayName: ctx.state.accounts.get(ctx.principal.accountId)?.accountName ?? 'sandbox', ID: createHash('sha256').update(ctx.principal.accountId).digest('hex') });
 
@@ -65,7 +66,7 @@ function objectHeaders(o: S3Object) {
   return {
     LastModified: o.LastModified, ETag: o.ETag, ContentType: o.ContentType, Metadata: o.Metadata, AcceptRanges: 'bytes',
     ContentEncoding: o.ContentEncoding, CacheControl: o.CacheControl, ContentDisposition: o.ContentDisposition,
-    StorageClass: o.StorageClass === 'STANDARD' ? undefined : o.StorageClass,
+    StorageClass: o.StorageClass === 'STANDARD' ? undefined : o.StorageClass, ...sseCHeaders(o.sseC),
   };
 }
 
@@ -164,12 +165,14 @@ export const s3Handlers: ServiceHandlers = {
 
   HeadObject(input, ctx) {
     const o = objectOf(bucketOf(ctx, input.Bucket), input.Key);
+    checkReadKey(o.sseC, requestSseC(input));
     const status = checkPreconditions(o, input);
     return { ...objectHeaders(o), ContentLength: o.body.length, $status: status };
   },
 
   GetObject(input, ctx) {
     const o = objectOf(bucketOf(ctx, input.Bucket), input.Key);
+    checkReadKey(o.sseC, requestSseC(input));
     const status = checkPreconditions(o, input);
     if (status === 304) return { ...objectHeaders(o), $status: 304 };
     const range = parseRange(input.Range, o.body.length);
@@ -187,14 +190,15 @@ export const s3Handlers: ServiceHandlers = {
     const bucket = bucketOf(ctx, input.Bucket);
     const body: Buffer = input.Body ?? Buffer.alloc(0);
     checkMd5(body, input.ContentMD5);
+    const sseC = requestSseC(input);
     const object: S3Object = {
       Key: String(input.Key), body: storeBody(body), ETag: `"${md5Hex(body)}"`, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
       ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, StorageClass: input.StorageClass ?? 'STANDARD',
       ContentEncoding: storedEncoding(input.ContentEncoding), CacheControl: input.CacheControl, ContentDisposition: input.ContentDisposition,
-      Tags: tagsFromHeader(input.Tagging),
+      Tags: tagsFromHeader(input.Tagging), sseC,
     };
     putObject(bucket, object);
-    return { ETag: object.ETag };
+    return { ETag: object.ETag, ...sseCHeaders(sseC) };
   },
 
   GetObjectTagging(input, ctx) {
@@ -219,17 +223,16 @@ export const s3Handlers: ServiceHandlers = {
 
   CopyObject(input, ctx) {
     const target = bucketOf(ctx, input.Bucket);
-    const source = decodeURIComponent(String(input.CopySource).replace(/^\//, '').split('?')[0]!);
-    const slash = source.indexOf('/');
-    const from = objectOf(bucketOf(ctx, source.slice(0, slash)), source.slice(slash + 1));
+    const from = copySourceOf(ctx, input);
+    const sseC = requestSseC(input);
     const replace = input.MetadataDirective === 'REPLACE';
     const object: S3Object = {
       ...from, Key: String(input.Key), LastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
       Metadata: replace ? input.Metadata ?? {} : from.Metadata, ContentType: replace ? input.ContentType ?? 'binary/octet-stream' : from.ContentType,
-      Tags: input.TaggingDirective === 'REPLACE' ? tagsFromHeader(input.Tagging) : from.Tags,
+      Tags: input.TaggingDirective === 'REPLACE' ? tagsFromHeader(input.Tagging) : from.Tags, sseC,
     };
     putObject(target, object);
-    return { CopyObjectResult: { ETag: object.ETag, LastModified: object.LastModified } };
+    return { CopyObjectResult: { ETag: object.ETag, LastModified: object.LastModified }, ...sseCHeaders(sseC) };
   },
 
   DeleteObject(input, ctx) {
@@ -248,25 +251,29 @@ export const s3Handlers: ServiceHandlers = {
   CreateMultipartUpload(input, ctx) {
     const bucket = bucketOf(ctx, input.Bucket);
     const uploadId = randomBytes(32).toString('base64url');
-    bucket.uploads.set(uploadId, { UploadId: uploadId, Key: String(input.Key), Initiated: new Date(), ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, Tags: tagsFromHeader(input.Tagging), parts: new Map() });
-    return { Bucket: bucket.Name, Key: input.Key, UploadId: uploadId };
+    const sseC = requestSseC(input);
+    bucket.uploads.set(uploadId, { UploadId: uploadId, Key: String(input.Key), Initiated: new Date(), ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, Tags: tagsFromHeader(input.Tagging), sseC, parts: new Map() });
+    return { Bucket: bucket.Name, Key: input.Key, UploadId: uploadId, ...sseCHeaders(sseC) };
   },
 
   UploadPart(input, ctx) {
-    const bucket = bucketOf(ctx, input.Bucket);
-    const upload = bucket.uploads.get(String(input.UploadId));
-    if (!upload || upload.Key !== input.Key) throw noSuchUpload(input.UploadId);
-    const partNumber = Number(input.PartNumber);
-    if (!(partNumber >= 1 && partNumber <= 10000)) throw fault('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', { extra: { ArgumentName: 'partNumber' } });
+    const upload = partTarget(ctx, input);
     const body: Buffer = input.Body ?? Buffer.alloc(0);
     checkMd5(body, input.ContentMD5);
     const etag = `"${md5Hex(body)}"`;
-    const replaced = upload.parts.get(partNumber);
-    const stored = storeBody(body);
-    retainBody(stored);
-    upload.parts.set(partNumber, { body: stored, ETag: etag, LastModified: new Date() });
-    if (replaced) releaseBody(replaced.body);
-    return { ETag: etag };
+    setPart(upload, Number(input.PartNumber), body, etag, new Date());
+    return { ETag: etag, ...sseCHeaders(upload.sseC) };
+  },
+
+  UploadPartCopy(input, ctx) {
+    const upload = partTarget(ctx, input);
+    const from = copySourceOf(ctx, input);
+    const range = parseRange(input.CopySourceRange, from.body.length);
+    const body = range ? readBody(from.body, range.start, range.end + 1) : readBody(from.body);
+    const etag = `"${md5Hex(body)}"`;
+    const modified = new Date(Math.floor(Date.now() / 1000) * 1000);
+    setPart(upload, Number(input.PartNumber), body, etag, modified);
+    return { CopyPartResult: { ETag: etag, LastModified: modified }, ...sseCHeaders(upload.sseC) };
   },
 
   CompleteMultipartUpload(input, ctx) {
@@ -289,7 +296,7 @@ export const s3Handlers: ServiceHandlers = {
       digests.push(Buffer.from(stored.ETag.replace(/"/g, ''), 'hex'));
     }
     const etag = `"${createHash('md5').update(Buffer.concat(digests)).digest('hex')}-${parts.length}"`;
-    putObject(bucket, { Key: upload.Key, body: joinBodies(bodies), ETag: etag, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000), ContentType: upload.ContentType, Metadata: upload.Metadata, StorageClass: 'STANDARD', Tags: upload.Tags });
+    putObject(bucket, { Key: upload.Key, body: joinBodies(bodies), ETag: etag, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000), ContentType: upload.ContentType, Metadata: upload.Metadata, StorageClass: 'STANDARD', Tags: upload.Tags, sseC: upload.sseC });
     bucket.uploads.delete(upload.UploadId);
     for (const part of upload.parts.values()) releaseBody(part.body);
     return { Location: `${ctx.state.options.baseUrl}/${bucket.Name}/${encodeURIComponent(upload.Key)}`, Bucket: bucket.Name, Key: upload.Key, ETag: etag };
@@ -318,6 +325,35 @@ export const s3Handlers: ServiceHandlers = {
     return { Bucket: bucket.Name, Uploads: uploads, IsTruncated: false, MaxUploads: 1000 };
   },
 };
+
+/** A copy's source object (`bucket/key`, percent-encoded), read with the copy-source key. */
+function copySourceOf(ctx: CallContext, input: Record<string, any>): S3Object {
+  const source = decodeURIComponent(String(input.CopySource).replace(/^\//, '').split('?')[0]!);
+  const slash = source.indexOf('/');
+  const from = objectOf(bucketOf(ctx, source.slice(0, slash)), source.slice(slash + 1));
+  checkReadKey(from.sseC, requestSseC(input, 'CopySourceSSECustomer'));
+  return from;
+}
+
+/** Keeps a part (on disk when large), letting go of the one it replaces. */
+function setPart(upload: MultipartUpload, partNumber: number, body: Buffer, etag: string, modified: Date): void {
+  const replaced = upload.parts.get(partNumber);
+  const stored = storeBody(body);
+  retainBody(stored);
+  upload.parts.set(partNumber, { body: stored, ETag: etag, LastModified: modified });
+  if (replaced) releaseBody(replaced.body);
+}
+
+/** The upload a part request names, with the part number and the upload's key checked. */
+function partTarget(ctx: CallContext, input: Record<string, any>): MultipartUpload {
+  const bucket = bucketOf(ctx, input.Bucket);
+  const upload = bucket.uploads.get(String(input.UploadId));
+  if (!upload || upload.Key !== input.Key) throw noSuchUpload(input.UploadId);
+  const partNumber = Number(input.PartNumber);
+  if (!(partNumber >= 1 && partNumber <= 10000)) throw fault('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive', { extra: { ArgumentName: 'partNumber' } });
+  checkPartKey(upload.sseC, requestSseC(input));
+  return upload;
+}
 
 function noSuchUpload(id: unknown) {
   return fault('NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { status: 404, extra: { UploadId: String(id) } });
