@@ -1,5 +1,5 @@
 // One browser download or upload (src/app/browse/tasks, the real dashboard model and engine
-// adapter), run in its own process so its peak RSS is its own. Prints JSON: ms and maxRssMb.
+// adapter), run in its own process (under GNU time, which reads its peak RSS). Prints JSON: ms.
 // Args: download|upload <config dir> <bucket> <key or local file> <folder>
 import { register } from 'tsx/esm/api';
 
@@ -25,5 +25,5 @@ await taskRunners[`s3.${verb}`]({
 });
 const ms = performance.now() - started;
 if (!transfers.get().job?.ok) throw new Error(`${transfers.get().job?.summary} ${dashboard.errors.get().errors.map((e) => e.message).join('; ')}`);
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ms }));
 process.exit(0);
