@@ -5,7 +5,7 @@
 // 0600 and new folders 0700; a symlinked file is written through to its target.
 import {
   closeSync, constants, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync,
-  renameSync, statSync, unlinkSync, writeSync, chmodSync,
+  linkSync, renameSync, statSync, unlinkSync, writeSync, chmodSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { decodeConfigBytes } from './ini.js';
@@ -22,7 +22,8 @@ export interface FileChange {
 export type Transform = (current: string | undefined) => string;
 
 const LOCK_TIMEOUT_MS = 10_000;
-const STALE_LOCK_MS = 30_000;
+/** A lock with no pid in it (another tool's, or one made without link()) counts as stale after this. */
+const STALE_LOCK_MS = 2_000;
 
 /**
  * Where writes really go: the target of a symlink, so dotfile setups keep their link. A link whose
@@ -131,20 +132,46 @@ function lockHolderAlive(lockPath: string): boolean {
   }
 }
 
+/**
+ * Creates `<file>.lock` holding our pid, or returns false when it exists. The pid is written to a
+ * file of our own first and linked into place, so a writer killed at any moment never leaves an
+ * empty lock that others must wait out. Where links are refused, an exclusive create is used.
+ */
+function createLockFile(lockPath: string): boolean {
+  const mine = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    const fd = openSync(mine, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    try {
+      linkSync(mine, lockPath);
+      return true;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw err;
+    }
+  } finally {
+    try { unlinkSync(mine); } catch { /* not created */ }
+  }
+  try {
+    const fd = openSync(lockPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return false;
+  }
+}
+
 /** An exclusive `<file>.lock` holding our pid; a lock whose process is gone is taken over. */
 export function acquireLock(target: string): () => void {
   const lockPath = `${target}.lock`;
   const deadline = Date.now() + LOCK_TIMEOUT_MS;
   let wait = 2;
   for (;;) {
-    try {
-      const fd = openSync(lockPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => { try { unlinkSync(lockPath); } catch { /* already released */ } };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+    if (createLockFile(lockPath)) return () => { try { unlinkSync(lockPath); } catch { /* already released */ } };
     if (!lockHolderAlive(lockPath)) {
       // Claim the stale lock by renaming it away first, so two processes cannot both delete it.
       const claimed = `${lockPath}.${process.pid}.stale`;
