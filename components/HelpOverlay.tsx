@@ -16,11 +16,14 @@ const columns: Column[] = [
   { id: 'where', title: 'WHERE', min: 8, max: 10 },
 ];
 
+/** A view's own actions are scoped `view:<descriptor id>`: to a reader they are this view's. */
+const whereLabel = (scope: string) => (scope.startsWith('view:') ? 'this view' : scope);
+
 export function HelpOverlay({ scopes, ctx, width, height, onClose }: { scopes: string[]; ctx: ActionContext; width: number; height: number; onClose(): void }) {
   const { actions } = useServices();
   const rows = useMemo(() => viewActions(actions, scopes, ctx)
     // Keys may come from the user's overrides file: escaped like any other data.
-    .map((a) => [visibleText(a.keys.map(displayKey).join(' ')), visibleText(`${a.description}${a.dangerous ? ' (asks first)' : ''}`), a.scope]), [actions, scopes, ctx]);
+    .map((a) => [visibleText(a.keys.map(displayKey).join(' ')), visibleText(`${a.description}${a.dangerous ? ' (asks first)' : ''}`), whereLabel(a.scope)]), [actions, scopes, ctx]);
   const [selected, setSelected] = useState(0);
   const page = height - 4;
   useKeyLayer('modal', (key) => {
