@@ -11,8 +11,18 @@ import { runPython, V1_PYTHON } from '../cli-params/python-oracle.js';
 import { check } from './fuzz-support.js';
 import { jsonText, mutated } from './json-text.js';
 
+// A document with an array-index key ("4") is left out: JavaScript objects list such keys first,
+// where Python keeps document order (a known difference, noted in test/fuzz/json-text.ts).
+// Generated documents have none; a mutation can make one.
 const PYTHON_JSON = `
-import json, sys
+import json, re, sys
+INDEX = re.compile(r'(0|[1-9][0-9]*)\\Z')
+def index_keys(v):
+    if isinstance(v, dict):
+        return any(INDEX.match(k) and int(k) < 2**32 - 1 for k in v) or any(index_keys(x) for x in v.values())
+    if isinstance(v, list):
+        return any(index_keys(x) for x in v)
+    return False
 out = []
 for text in json.load(sys.stdin):
     try:
@@ -20,7 +30,7 @@ for text in json.load(sys.stdin):
     except ValueError as e:
         out.append(None)
         continue
-    out.append([json.dumps(value, indent=4, ensure_ascii=False), json.dumps(value)])
+    out.append('skip' if index_keys(value) else [json.dumps(value, indent=4, ensure_ascii=False), json.dumps(value)])
 print(json.dumps(out))
 `;
 
@@ -40,8 +50,9 @@ function ours(text: string): Dumped {
 /** Samples `count` documents and compares each with Python in one process. */
 function agreeWithPython(documents: fc.Arbitrary<string>, count: number, seed?: number): { accepted: number } {
   const texts = fc.sample(documents, { numRuns: count, ...(seed !== undefined && { seed }) });
-  const expected = runPython<Dumped[]>(V1_PYTHON, PYTHON_JSON, texts);
-  const mismatches = texts.map((text, i) => ({ text, ours: ours(text), python: expected[i] })).filter((d) => JSON.stringify(d.ours) !== JSON.stringify(d.python));
+  const expected = runPython<Array<Dumped | 'skip'>>(V1_PYTHON, PYTHON_JSON, texts);
+  const mismatches = texts.map((text, i) => ({ text, ours: ours(text), python: expected[i] }))
+    .filter((d) => d.python !== 'skip' && JSON.stringify(d.ours) !== JSON.stringify(d.python));
   expect(mismatches.slice(0, 3), `sample seed ${seed} (replay with FUZZ_SEED=${seed})`).toEqual([]);
   return { accepted: expected.filter((e) => e !== null).length };
 }
