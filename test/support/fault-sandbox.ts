@@ -1,28 +1,12 @@
 // The sandbox in fault mode for differential tests: one sandbox per tool (awsdeck, the AWS CLI v2)
 // with the same fault spec, so both face the same faults at once and each one's attempts can be
 // counted from what its sandbox saw.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSandbox, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY, type FaultRecord, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type FaultRecord, type Sandbox } from '../../src/sandbox/index.js';
 import { runAwsCliAsync, runAwsdeckAsync, type RunResult } from './cli.js';
+import { isolatedEnv } from '../sandbox/cli-helpers.js';
 
 /** A home of its own with no AWS files; the sandbox user's keys; nothing from the machine. */
-export function faultEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'awsdeck-faults-'));
-  return {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: SANDBOX_ACCESS_KEY_ID,
-    AWS_SECRET_ACCESS_KEY: SANDBOX_SECRET_ACCESS_KEY,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    ...extra,
-  };
-}
+export const faultEnv = isolatedEnv;
 
 export interface ToolRun extends RunResult {
   /** The requests this tool's sandbox saw for the operation, in order. */
