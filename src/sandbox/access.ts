@@ -1,6 +1,6 @@
 // Read-only sessions: which operations count as writes, and the AccessDenied / EC2
 // UnauthorizedOperation reply with an encoded message that STS DecodeAuthorizationMessage explains.
-import { randomBytes } from 'node:crypto';
+import { randomToken } from './wire.js';
 import type { ServiceModel } from '../engine/models/types.js';
 import type { CallContext, Principal } from './types.js';
 import { fault, type ServiceFault } from './fault.js';
@@ -71,7 +71,7 @@ export function encodeAuthorizationFailure(ctx: CallContext, principal: Principa
       },
     },
   };
-  const encoded = randomBytes(180).toString('base64url');
+  const encoded = randomToken(180);
   ctx.state.authMessages.set(encoded, JSON.stringify(decoded));
   return encoded;
 }

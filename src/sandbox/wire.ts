@@ -69,3 +69,9 @@ export function randomHex(length: number): string {
 export function randomSecret(length = 40): string {
   return randomBytes(length).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(length, 'x').slice(0, length);
 }
+
+/** Random base64url token that never starts with '-', so it can follow a CLI option as its value. */
+export function randomToken(bytes: number): string {
+  const token = randomBytes(bytes).toString('base64url');
+  return token.startsWith('-') ? `A${token.slice(1)}` : token;
+}

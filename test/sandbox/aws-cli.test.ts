@@ -91,7 +91,8 @@ describe('EC2', () => {
     const denied = await runAws(url, ['ec2', 'stop-instances', '--instance-ids', id, '--dry-run'], env);
     expect(denied.stderr).toContain('(UnauthorizedOperation)');
     const encoded = /Encoded authorization failure message: (\S+)/.exec(denied.stderr)![1]!;
-    const decoded = await awsJson(url, ['sts', 'decode-authorization-message', '--encoded-message', encoded], env);
+    // The message is base64url and may start with '-', which argparse would take for an option without '='.
+    const decoded = await awsJson(url, ['sts', 'decode-authorization-message', `--encoded-message=${encoded}`], env);
     const message = JSON.parse(decoded.DecodedMessage);
     expect(message).toMatchObject({ allowed: false, context: { action: 'ec2:StopInstances', principal: { arn: 'arn:aws:sts::333333333333:assumed-role/AuditReadOnly/auditor' } } });
     const s3 = await runAws(url, ['s3api', 'put-object', '--bucket', 'awsdeck-demo-prod-assets', '--key', 'x'], env);

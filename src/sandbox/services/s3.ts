@@ -1,6 +1,7 @@
 // S3: buckets, listings, objects (Range reads, Content-MD5 checks, aws-chunked uploads already
 // decoded by the dispatcher), batch deletes and multipart uploads.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomToken } from '../wire.js';
 import type { CallContext, ServiceHandlers } from '../types.js';
 import { fault } from '../fault.js';
 import { buckets, createBucket, deleteObject, getObject, isEmpty, md5Hex, putObject, type Bucket, type MultipartUpload, type S3Object } from './s3-store.js';
@@ -250,7 +251,7 @@ export const s3Handlers: ServiceHandlers = {
 
   CreateMultipartUpload(input, ctx) {
     const bucket = bucketOf(ctx, input.Bucket);
-    const uploadId = randomBytes(32).toString('base64url');
+    const uploadId = randomToken(32);
     const sseC = requestSseC(input);
     bucket.uploads.set(uploadId, { UploadId: uploadId, Key: String(input.Key), Initiated: new Date(), ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, Tags: tagsFromHeader(input.Tagging), sseC, parts: new Map() });
     return { Bucket: bucket.Name, Key: input.Key, UploadId: uploadId, ...sseCHeaders(sseC) };
