@@ -77,8 +77,7 @@ export function formatTextResumeToken(token: string, query?: string): string {
 // The CLI removes ResponseMetadata (unless the response carries Errors), then applies the query.
 // Blobs and dates are turned into text first, so the query sees what the CLI's query sees.
 function prepare(response: unknown, query: string | undefined): PyValue {
-  checkNesting(response);
-  let data = toPyValue(response);
+  let data = toPyValue(response, MAX_NESTING, () => new OutputError(`The response is nested more than ${MAX_NESTING} levels deep and cannot be printed.`, 255));
   if (isDict(data) && 'ResponseMetadata' in data && !('Errors' in data)) {
     const { ResponseMetadata: _dropped, ...rest } = data;
     data = rest;
@@ -90,23 +89,6 @@ function prepare(response: unknown, query: string | undefined): PyValue {
 // The CLI (Python, recursion limit 1000) cannot read or print a response nested this deep; the
 // formatters recurse too, so such a response gets a clear error instead of a stack overflow.
 const MAX_NESTING = 1000;
-
-function checkNesting(response: unknown): void {
-  const pending: Array<[unknown, number]> = [[response, 0]];
-  while (pending.length) {
-    const [value, depth] = pending.pop()!;
-    const children = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : undefined;
-    if (!children) continue;
-    if (depth >= MAX_NESTING) throw new OutputError(`The response is nested more than ${MAX_NESTING} levels deep and cannot be printed.`, 255);
-    for (const child of children) pending.push([child, depth + 1]);
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function isEmptyDict(value: PyValue): boolean {
   return isDict(value) && Object.keys(value).length === 0;

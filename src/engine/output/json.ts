@@ -24,24 +24,47 @@ function dump(value: PyValue, indent: number | undefined, depth: number, out: st
   else if (typeof value === 'number') out.push(jsonNumber(value));
   else if (typeof value === 'bigint') out.push(value.toString());
   else if (value instanceof PyFloat) out.push(pyFloatRepr(value.value));
-  else {
-    const isList = Array.isArray(value);
-    const entries: Array<[string | undefined, PyValue]> = isList ? value.map((item) => [undefined, item]) : Object.entries(value);
-    const [open, close] = isList ? ['[', ']'] : ['{', '}'];
-    if (entries.length === 0) {
-      out.push(open + close);
+  else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push('[]');
       return;
     }
-    const inner = indent === undefined ? '' : '\n' + ' '.repeat(indent * (depth + 1));
-    const separator = indent === undefined ? ', ' : ',' + inner;
-    out.push(open + inner);
-    entries.forEach(([key, item], i) => {
+    const [inner, separator, close] = layout(indent, depth);
+    out.push('[' + inner);
+    for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(separator);
-      if (key !== undefined) out.push(`${jsonString(key)}: `);
-      dump(item, indent, depth + 1, out);
-    });
-    out.push((indent === undefined ? '' : '\n' + ' '.repeat(indent * depth)) + close);
+      dump(value[i], indent, depth + 1, out);
+    }
+    out.push(close + ']');
+  } else {
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      out.push('{}');
+      return;
+    }
+    const [inner, separator, close] = layout(indent, depth);
+    out.push('{' + inner);
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) out.push(separator);
+      out.push(jsonString(keys[i]) + ': ');
+      dump(value[keys[i]], indent, depth + 1, out);
+    }
+    out.push(close + '}');
   }
+}
+
+const layouts = new Map<number | undefined, Array<[string, string, string]>>();
+
+/** What opens a container's first item, separates items, and precedes its closing bracket. */
+function layout(indent: number | undefined, depth: number): [string, string, string] {
+  let byDepth = layouts.get(indent);
+  if (!byDepth) layouts.set(indent, (byDepth = []));
+  if (!byDepth[depth]) {
+    const inner = indent === undefined ? '' : '\n' + ' '.repeat(indent * (depth + 1));
+    const close = indent === undefined ? '' : '\n' + ' '.repeat(indent * depth);
+    byDepth[depth] = [inner, indent === undefined ? ', ' : ',' + inner, close];
+  }
+  return byDepth[depth];
 }
 
 function jsonNumber(value: number): string {
@@ -55,8 +78,11 @@ const JSON_ESCAPES: Record<string, string> = {
   '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t',
 };
 
+const NEEDS_ESCAPE = /["\\\x00-\x1f]/;
+
 // Only quotes, backslashes and C0 controls are escaped; everything else is written raw.
 function jsonString(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   const escaped = text.replace(/["\\\x00-\x1f]/g, (ch) =>
     JSON_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

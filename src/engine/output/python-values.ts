@@ -14,8 +14,15 @@ export type PyDict = { [key: string]: PyValue };
  * Brings engine values into the shape the formatters expect: blobs (Buffer, Uint8Array) become
  * base64 text, as the CLI v2 keeps them; Dates become Python isoformat() text in UTC; object
  * members that are undefined are dropped (as JSON.stringify does) and undefined items become None.
+ * A container that needs none of that is returned as it is, not copied: a 10,000-object listing
+ * would otherwise be rebuilt once more only to be printed. A value nested deeper than `maxDepth`
+ * throws `tooDeep()`, as the CLI cannot print it either.
  */
-export function toPyValue(value: unknown): PyValue {
+export function toPyValue(value: unknown, maxDepth = Infinity, tooDeep: () => Error = () => new Error('nested too deeply')): PyValue {
+  return pyValueAt(value, 0, maxDepth, tooDeep);
+}
+
+function pyValueAt(value: unknown, depth: number, maxDepth: number, tooDeep: () => Error): PyValue {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'string':
@@ -28,15 +35,33 @@ export function toPyValue(value: unknown): PyValue {
     default:
       return String(value);
   }
-  if (Array.isArray(value)) return value.map(toPyValue);
   if (value instanceof PyFloat) return value;
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   if (value instanceof Date) return pyIsoFormat(value);
-  const dict: PyDict = {};
-  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-    if (member !== undefined) setOwn(dict, key, toPyValue(member));
+  if (depth >= maxDepth) throw tooDeep();
+  if (Array.isArray(value)) {
+    let copy: PyValue[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const py = pyValueAt(item, depth + 1, maxDepth, tooDeep);
+      if (py !== item && !copy) copy = value.slice(0, i) as PyValue[];
+      if (copy) copy.push(py);
+    }
+    return copy ?? (value as PyValue[]);
   }
-  return dict;
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  let copy: PyDict | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const member = source[keys[i]];
+    const py = member === undefined ? undefined : pyValueAt(member, depth + 1, maxDepth, tooDeep);
+    if (py !== member && !copy) {
+      copy = {};
+      for (let j = 0; j < i; j++) setOwn(copy, keys[j], source[keys[j]] as PyValue);
+    }
+    if (copy && py !== undefined) setOwn(copy, keys[i], py);
+  }
+  return copy ?? (source as PyDict);
 }
 
 function pyIsoFormat(date: Date): string {

@@ -111,7 +111,11 @@ function asDictForKeys(element: PyValue): PyDict {
   if (Array.isArray(element)) {
     // Iterating a list yields its items, which Python then uses as indexes into the same list.
     for (const item of element) {
-      const index = typeof item === 'boolean' ? Number(item) : typeof item === 'bigint' ? Number.MAX_VALUE : item;
+      if (typeof item === 'bigint') {
+        // Beyond 2^53, so beyond any list's end; beyond 64 bits it is not even a valid index.
+        throw new Error(item >= 2n ** 63n || item < -(2n ** 63n) ? "cannot fit 'int' into an index-sized integer" : 'list index out of range');
+      }
+      const index = typeof item === 'boolean' ? Number(item) : item;
       if (typeof index !== 'number' || pyTypeName(index) !== 'int') {
         throw new Error(`list indices must be integers or slices, not ${pyTypeName(item)}`);
       }

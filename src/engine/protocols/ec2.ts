@@ -15,7 +15,7 @@ export const ec2Dialect: QueryDialect = {
     items.forEach((v, i) => serializeQueryValue(model, out, v, item, `${prefix}.${i + 1}`, dialect));
   },
   // No Result wrapper: members sit directly under `<OpResponse>`.
-  resultElement: (root) => root,
+  resultWrapper: () => undefined,
   // `<Response>…<RequestID>` uses a capital ID.
   errorRequestId: (plain) => queryDialect.errorRequestId(plain) ?? (typeof plain.RequestID === 'string' ? plain.RequestID : undefined),
 };

@@ -27,8 +27,44 @@ export function formEncode(pairs: Array<[string, string]>): string {
 /** Python `unquote_plus`: `+` is a space, `%XX` sequences are UTF-8 bytes (bad ones kept literally). */
 export function unquotePlus(value: string): string {
   if (!value.includes('%') && !value.includes('+')) return value;
-  // Each run of %XX escapes is one byte sequence, decoded as UTF-8 (invalid bytes become U+FFFD).
-  return value.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
+  // A listing decodes every key of every page, so this is a scan rather than regular expressions.
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < value.length; ) {
+    const c = value.charCodeAt(i);
+    if (c === 0x2b /* + */) {
+      out += value.slice(copied, i) + ' ';
+      copied = ++i;
+    } else if (c === 0x25 /* % */ && hexByte(value, i) >= 0) {
+      // Each run of %XX escapes is one byte sequence, decoded as UTF-8 (invalid bytes become U+FFFD).
+      const bytes: number[] = [];
+      let ascii = true;
+      let end = i;
+      for (let byte = hexByte(value, end); byte >= 0; byte = hexByte(value, end)) {
+        bytes.push(byte);
+        if (byte > 0x7f) ascii = false;
+        end += 3;
+      }
+      out += value.slice(copied, i) + (ascii ? String.fromCharCode(...bytes) : Buffer.from(bytes).toString('utf8'));
+      copied = i = end;
+    } else i++;
+  }
+  return out + value.slice(copied);
+}
+
+/** The byte of a `%XX` escape at `at`, or -1. */
+function hexByte(text: string, at: number): number {
+  if (text.charCodeAt(at) !== 0x25) return -1;
+  const high = hexDigit(text.charCodeAt(at + 1));
+  const low = hexDigit(text.charCodeAt(at + 2));
+  return high < 0 || low < 0 ? -1 : high * 16 + low;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
 }
 
 export function toBase64(value: unknown): string {

@@ -6,8 +6,8 @@ import type { HttpResponse, SerializedRequest } from '../http/types.js';
 import type { ParseOptions, Protocol } from './types.js';
 import { formEncode, scalarString, toBase64 } from './encoding.js';
 import { serializeTimestamp, timestampFormatOf } from './timestamps.js';
-import { elementToPlain, findChild, parseXml, type XmlElement } from './xml.js';
-import { readStructure } from './xml-shapes.js';
+import { elementToPlain, parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
+import { readDocumentAs } from './xml-shapes.js';
 import {
   ResponseParseError, expandHostPrefix, httpMethod, isGenericServerError, operationName, presentEntries,
   statusError, withCodeAndMessage, withIdempotencyTokens, type ParsedError,
@@ -20,8 +20,8 @@ export interface QueryDialect {
   serializedName(member: Shape, memberName: string): string;
   /** Add a list's entries; `prefix` is the list's own name path. */
   serializeList(model: ServiceModel, out: Pairs, items: unknown[], shape: Shape, prefix: string, dialect: QueryDialect): void;
-  /** Where the output structure starts inside the response document. */
-  resultElement(root: XmlElement, output: Shape): XmlElement | undefined;
+  /** The child of the root element that holds the output structure; none: the root itself. */
+  resultWrapper(output: Shape): string | undefined;
   /** Request id fields of an error document (already flattened to a plain object). */
   errorRequestId(plain: Record<string, unknown>): string | undefined;
 }
@@ -43,7 +43,7 @@ export const queryDialect: QueryDialect = {
     }
     items.forEach((v, i) => serializeQueryValue(model, out, v, item, `${listPrefix}.${i + 1}`, dialect));
   },
-  resultElement: (root, output) => (output.resultWrapper ? findChild(root, output.resultWrapper) : root),
+  resultWrapper: (output) => output.resultWrapper,
   errorRequestId: (plain) => stringField(plain.RequestId),
 };
 
@@ -119,13 +119,12 @@ export function createQueryProtocol(dialect: QueryDialect): Protocol {
       if (!op.output) return {};
       const output = resolveShape(model, op.output);
       if (res.body.length === 0 && !Object.keys(output.members ?? {}).length) return {};
-      const root = parseDocument(op, res);
-      const start = dialect.resultElement(root, output);
-      if (!start) return {};
       try {
-        return readStructure({ model, timestampMode: opts?.timestampFormat ?? 'iso8601', skipLocated: false }, output, start);
+        const ctx = { model, timestampMode: opts?.timestampFormat ?? 'iso8601', skipLocated: false } as const;
+        return (readDocumentAs(ctx, output, res.body, dialect.resultWrapper(output)) ?? {}) as Record<string, unknown>;
       } catch (e) {
-        throw new ResponseParseError(operationName(op), (e as Error).message, res.body.toString('utf8'));
+        const message = e instanceof XmlSyntaxError ? `invalid XML (${e.message})` : (e as Error).message;
+        throw new ResponseParseError(operationName(op), message, res.body.toString('utf8'));
       }
     },
 

@@ -1,7 +1,7 @@
 // The rest-xml protocol (S3, Route 53, CloudFront).
 import type { Protocol } from './types.js';
-import { parseXml, elementToPlain, writeXml, type XmlElement } from './xml.js';
-import { readStructure, readValue, writeValue, type XmlReadContext } from './xml-shapes.js';
+import { parseXml, elementToPlain, writeXml, XmlSyntaxError, type XmlElement } from './xml.js';
+import { readDocumentAs, writeValue, type XmlReadContext } from './xml-shapes.js';
 import { parseRest, requestIdFromHeaders, serializeRest, type RestBodyWriter } from './rest.js';
 import { ResponseParseError, isGenericServerError, operationName, statusError, withCodeAndMessage, type ParsedError } from './common.js';
 import { customizeS3Request, customizeS3Response, isS3 } from './s3.js';
@@ -13,16 +13,8 @@ const xmlBodyWriter: RestBodyWriter = {
   emptyBody: () => '',
 };
 
-function readDocument(op: { name?: string }, body: Buffer): XmlElement | undefined {
-  if (body.length === 0) return undefined;
-  try {
-    return parseXml(body);
-  } catch (e) {
-    throw new ResponseParseError(op.name ?? 'unknown', `invalid XML (${(e as Error).message})`, body.toString('utf8'));
-  }
-}
-
-const EMPTY_ELEMENT: XmlElement = { name: '', attributes: {}, children: [], text: '' };
+// An empty body reads as an empty element would.
+const EMPTY_DOCUMENT = '<_/>';
 
 export const restXmlProtocol: Protocol = {
   serialize(model, op, params) {
@@ -36,11 +28,12 @@ export const restXmlProtocol: Protocol = {
     let parsed: Record<string, unknown>;
     try {
       parsed = parseRest(ctx, op, res, {
-        members: (output, body) => readStructure(ctx, output, readDocument(op, body) ?? EMPTY_ELEMENT),
-        payload: (member, body) => readValue(ctx, member, [readDocument(op, body) ?? EMPTY_ELEMENT]),
+        members: (output, body) => readDocumentAs(ctx, output, body.length ? body : EMPTY_DOCUMENT) as Record<string, unknown>,
+        payload: (member, body) => readDocumentAs(ctx, member, body.length ? body : EMPTY_DOCUMENT),
       });
     } catch (e) {
       if (e instanceof ResponseParseError) throw e;
+      if (e instanceof XmlSyntaxError) throw new ResponseParseError(operationName(op), `invalid XML (${e.message})`, res.body.toString('utf8'));
       throw new ResponseParseError(operationName(op), (e as Error).message, res.body.toString('utf8'));
     }
     return isS3(model) ? customizeS3Response(op, res, parsed, opts) : parsed;

@@ -121,6 +121,43 @@ function isoformatAt(t: Instant, offset: number | undefined): string {
   return `${date}T${time}${fraction}${offset === undefined ? '' : formatOffset(offset)}`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The two-digit number at `at`, or NaN. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 0x30;
+  const ones = text.charCodeAt(at + 1) - 0x30;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : NaN;
+}
+
+/**
+ * `2024-01-31T10:00:00.000Z`, the form nearly every AWS response uses, rendered as the general
+ * path below would (`…+00:00`, microseconds only when there are any) but without a regular
+ * expression or a Date: a listing renders one per object. Anything else is left to the general path.
+ */
+function renderUtcIso(raw: string): string | undefined {
+  const n = raw.length;
+  if (n < 20 || raw.charCodeAt(n - 1) !== 0x5a /* Z */ || raw[4] !== '-' || raw[7] !== '-' || raw[10] !== 'T' || raw[13] !== ':' || raw[16] !== ':') return undefined;
+  const year = twoDigits(raw, 0) * 100 + twoDigits(raw, 2);
+  const month = twoDigits(raw, 5);
+  const day = twoDigits(raw, 8);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+  if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return undefined;
+  if (!(twoDigits(raw, 11) <= 23 && twoDigits(raw, 14) <= 59 && twoDigits(raw, 17) <= 59)) return undefined;
+  let micros = 0;
+  if (n > 20) {
+    if (raw[19] !== '.' || n === 21) return undefined;
+    for (let i = 20; i < n - 1; i++) {
+      const digit = raw.charCodeAt(i) - 0x30;
+      if (digit < 0 || digit > 9) return undefined;
+      // Fractions beyond microseconds are cut, as dateutil does.
+      if (i < 26) micros += digit * 10 ** (25 - i);
+    }
+  }
+  return `${raw.slice(0, 19)}${micros ? '.' + pad(micros, 6) : ''}+00:00`;
+}
+
 /** Minutes east of UTC of this machine's zone at that instant (Python's tzlocal()). */
 function localOffsetMinutes(seconds: number): number {
   return -new Date(seconds * 1000).getTimezoneOffset();
@@ -132,6 +169,8 @@ function localOffsetMinutes(seconds: number): number {
  */
 export function renderTimestamp(raw: string | number, mode: 'iso8601' | 'wire' = 'iso8601'): string | number {
   if (mode === 'wire') return raw;
+  const utc = typeof raw === 'string' ? renderUtcIso(raw) : undefined;
+  if (utc !== undefined) return utc;
   if (typeof raw === 'number' || NUMERIC_RE.test(raw)) {
     const t = epochToInstant(Number(raw));
     return isoformatAt(t, localOffsetMinutes(t.seconds));
