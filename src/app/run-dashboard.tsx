@@ -168,6 +168,9 @@ export async function runDashboard(options: RunDashboardOptions): Promise<number
     setImmediate(() => void dashboard.checkAll());
     await quitting;
     await hide();
+    // Stop reading the terminal: a line typed right after quitting belongs to the shell, and a
+    // paused stream would still read it into this process, which then exits with it.
+    if (stdin.isTTY) stdin.destroy();
   } finally {
     (screen as { guard: FullScreenGuard } | undefined)?.guard.restore();
     await demo?.cleanup();

@@ -41,7 +41,7 @@ async function waitFor<T>(probe: () => T | undefined, what: string, show: () => 
 }
 
 /** Starts the demo dashboard in its own tmux session; resolves once its home is on the screen. */
-async function startDashboard(session: string, extraEnv: Record<string, string> = {}): Promise<Run> {
+async function startDashboard(session: string, extraEnv: Record<string, string> = {}, afterApp = ''): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'awsdeck-restore-'));
   const env: Record<string, string> = {
     // The demo makes its temporary folder here, so the checks below can see that it went away.
@@ -55,7 +55,7 @@ async function startDashboard(session: string, extraEnv: Record<string, string> 
   // sh -c records the app's pid (exec keeps it); stty runs in the same terminal once the app is gone.
   const app = `sh -c 'echo $$ > ${dir}/pid; exec node ${bundle} --demo'`;
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', ...envArgs,
-    `echo BEFORE; ${app}; echo EXITED:$?; stty -a > ${dir}/stty; echo STTY-DONE; sleep 60`);
+    `echo BEFORE; ${app}; echo EXITED:$?; ${afterApp} stty -a > ${dir}/stty; echo STTY-DONE; sleep 60`);
   const run: Run = {
     session, dir,
     pane: () => tmux('capture-pane', '-p', '-t', session),
@@ -92,6 +92,17 @@ describe('the terminal after the dashboard', () => {
     const run = await startDashboard('quit');
     tmux('send-keys', '-t', run.session, 'q');
     await expectRestored(run, 0);
+  }, 45_000);
+
+  it('q, then a line typed as soon as the screen is back: the shell gets it, awsdeck does not swallow it', async () => {
+    const run = await startDashboard('typeahead', {}, 'read -r LINE; echo "GOT:$LINE";');
+    tmux('send-keys', '-t', run.session, 'q');
+    // The normal screen is back before the demo has finished shutting down: type at once.
+    await waitFor(() => (run.format('#{alternate_on}') === '0' ? true : undefined), 'the normal screen', run.pane);
+    tmux('send-keys', '-t', run.session, '-l', 'typed-ahead');
+    tmux('send-keys', '-t', run.session, 'Enter');
+    const text = await expectRestored(run, 0);
+    expect(text).toContain('GOT:typed-ahead');
   }, 45_000);
 
   it('Ctrl-C', async () => {

@@ -46,11 +46,23 @@ function dump(value: PyValue, indent: number | undefined, depth: number, out: st
     out.push('{' + inner);
     for (let i = 0; i < keys.length; i++) {
       if (i > 0) out.push(separator);
-      out.push(jsonString(keys[i]) + ': ');
+      out.push(keyText(keys[i]));
       dump(value[keys[i]], indent, depth + 1, out);
     }
     out.push(close + '}');
   }
+}
+
+// A listing prints the same few keys thousands of times.
+const keyTexts = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = `${jsonString(key)}: `;
+    if (keyTexts.size < 10_000) keyTexts.set(key, text);
+  }
+  return text;
 }
 
 const layouts = new Map<number | undefined, Array<[string, string, string]>>();
