@@ -118,6 +118,8 @@ function readElement(ctx: XmlReadContext, shape: Shape, cursor: XmlCursor, depth
       return out;
     }
     default: {
+      const leaf = cursor.leafText();
+      if (leaf !== undefined) return readScalar(ctx, shape, leaf);
       // Only the element's own text counts, as ElementTree's `.text` plus its tails would.
       let text = '';
       for (let event = cursor.next(); event !== END; event = cursor.next()) {
