@@ -1,5 +1,5 @@
-// XML ↔ model shapes, shared by query, ec2 and rest-xml: reading a response element as a shape,
-// and building a rest-xml request body from params.
+// XML ↔ model shapes, shared by query, ec2 and rest-xml: reading a response document straight into
+// its shape (no element tree in between), and building a rest-xml request body from params.
 import type { ServiceModel, Shape } from '../models/types.js';
 import { resolveShape } from '../models/shapes.js';
 import { fromBase64, scalarString, toBase64 } from './encoding.js';

@@ -1,5 +1,5 @@
-// A small strict XML reader and writer. The parsers need element order, repeated elements and
-// attributes, and must reject truncated documents, so the tree is kept exactly as written.
+// XML as an element tree (error bodies and other small documents; built on the strict pull reader in
+// xml-cursor.ts, which rejects truncated or malformed input) and the writer for request bodies.
 import { setOwn } from '../own-property.js';
 import { EOF, START, END, XmlCursor } from './xml-cursor.js';
 
