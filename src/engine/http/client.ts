@@ -9,6 +9,7 @@ import { resolveShape } from '../models/shapes.js';
 import { eventStreamMember } from '../eventstream/events.js';
 import { resolveAccelerateAddressing, resolveS3Addressing, type AddressingStyle } from '../protocols/s3-addressing.js';
 import { withContentMd5 } from '../protocols/s3.js';
+import { checkResponseChecksum, withRequestChecksum } from '../protocols/checksums.js';
 import { s3SignsPayload, type S3EndpointOptions } from './s3-signing.js';
 import type { ParseOptions } from '../protocols/types.js';
 import { partitionOf, resolveEndpoint, type ResolvedEndpoint } from './endpoints.js';
@@ -129,7 +130,8 @@ export function createClient(opts: ClientOptions): AwsClient {
   function buildRequest(op: OperationModel, params: Record<string, unknown>): SignableRequest {
     const plain: SerializedRequest = protocol.serialize(model, op, params);
     // A pipeline step in botocore too (a before-call handler), not part of serializing.
-    const serialized = model.name === 's3api' ? withContentMd5(op, params, plain) : plain;
+    const checksummed = withRequestChecksum(op, params, plain);
+    const serialized = model.name === 's3api' ? withContentMd5(op, params, checksummed) : checksummed;
     const url = endpoint.url;
     let hostname = url.hostname;
     let path = joinPaths(url.pathname, serialized.path);
@@ -326,6 +328,7 @@ export function createClient(opts: ClientOptions): AwsClient {
   let retryCost: number | undefined;
 
   function parseSuccess(op: OperationModel, res: HttpResponse, retries: number, params: Record<string, unknown>): OperationResult {
+    checkResponseChecksum(op, params, res);
     const parsed = protocol.parse(model, op, res, { timestampFormat: opts.timestampFormat ?? 'iso8601', requestParams: params }) as OperationResult;
     decodeIamPolicyDocuments(model, op, parsed);
     parsed.ResponseMetadata = {

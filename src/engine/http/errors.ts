@@ -61,3 +61,10 @@ export class PaginationError extends ExitCodeError {
     super(message, 255);
   }
 }
+
+/** A checksum asked for with an algorithm botocore lacks, or a response whose checksum is wrong (exit 255). */
+export class FlexibleChecksumError extends ExitCodeError {
+  constructor(message: string) {
+    super(message, 255);
+  }
+}
