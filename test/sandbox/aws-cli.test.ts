@@ -101,6 +101,22 @@ describe('EC2', () => {
 });
 
 describe('S3', () => {
+  it('keeps an upload\'s flexible checksum, which the CLI then checks on the way down; a wrong one is BadDigest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'awsdeck-sandbox-checksum-'));
+    writeFileSync(join(dir, 'body.txt'), 'checksummed body\n');
+    const args = ['--bucket', 'awsdeck-demo-dev-assets', '--key', 'checksummed.txt'];
+    const put = await awsJson(url, ['s3api', 'put-object', ...args, '--body', join(dir, 'body.txt'), '--checksum-algorithm', 'CRC32C']);
+    expect(put.ChecksumCRC32C).toBe('krKcLQ==');
+    const got = await awsJson(url, ['s3api', 'get-object', ...args, '--checksum-mode', 'ENABLED', join(dir, 'out.txt')]);
+    expect(got.ChecksumCRC32C).toBe('krKcLQ==');
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('checksummed body\n');
+    const head = await awsJson(url, ['s3api', 'head-object', ...args]);
+    expect(head.ChecksumCRC32C).toBeUndefined(); // only when asked for
+    const wrong = await runAws(url, ['s3api', 'put-object', ...args, '--body', join(dir, 'body.txt'), '--checksum-sha256', 'WJG1tSLV3whtD/CxEPvZ0hu0/HFjrzTQgoai6Eb2vgX=']);
+    expect(wrong.code).toBe(254);
+    expect(wrong.stderr).toContain('(BadDigest) when calling the PutObject operation: The SHA256 you specified did not match the calculated checksum.');
+  });
+
   it('s3 ls lists buckets and nested prefixes', async () => {
     const buckets = await runAws(url, ['s3', 'ls']);
     expect(buckets.stdout).toMatch(/awsdeck-demo-dev-assets\n/);

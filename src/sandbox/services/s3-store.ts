@@ -2,6 +2,7 @@
 // also have a generated key range (the demo's 100,000 objects) that exists only as a formula:
 // objects are made when listed or read, and writes/deletes over it are layered on top.
 import { createHash } from 'node:crypto';
+import type { StoredChecksum } from './s3-checksums.js';
 import type { SandboxState, Tag } from '../state.js';
 import { releaseBody, retainBody, type ObjectBody } from './s3-bodies.js';
 import type { SseC } from './s3-sse-c.js';
@@ -21,6 +22,8 @@ export interface S3Object {
   Tags?: Tag[];
   /** Written with a customer key (SSE-C): reads must bring the same key. */
   sseC?: SseC;
+  /** The flexible checksum it was uploaded with (PutObject). */
+  checksum?: StoredChecksum;
 }
 
 /** A virtual, sorted key range: `keyAt(i)` must increase with i in UTF-8 byte order. */

@@ -9,6 +9,7 @@ import { listObjects } from './s3-listing.js';
 import { joinBodies, readBody, releaseBody, retainBody, storeBody, type ObjectBody } from './s3-bodies.js';
 import { tagsFromHeader, tagsFromTagging } from './s3-tagging.js';
 import { checkPartKey, checkReadKey, requestSseC, sseCHeaders } from './s3-sse-c.js';
+import { checksumOutput, uploadChecksum } from './s3-checksums.js';
 
 const OWNER = (ctx: CallContext) => ({ DisplayName: ctx.state.accounts.get(ctx.principal.accountId)?.accountName ?? 'sandbox', ID: createHash('sha256').update(ctx.principal.accountId).digest('hex') });
 
@@ -168,7 +169,7 @@ export const s3Handlers: ServiceHandlers = {
     const o = objectOf(bucketOf(ctx, input.Bucket), input.Key);
     checkReadKey(o.sseC, requestSseC(input));
     const status = checkPreconditions(o, input);
-    return { ...objectHeaders(o), ContentLength: o.body.length, $status: status };
+    return { ...objectHeaders(o), ContentLength: o.body.length, ...checksumOutput(o.checksum, input.ChecksumMode === 'ENABLED'), $status: status };
   },
 
   GetObject(input, ctx) {
@@ -183,6 +184,7 @@ export const s3Handlers: ServiceHandlers = {
       ContentRange: range ? `bytes ${range.start}-${range.end}/${o.body.length}` : undefined,
       ContentType: input.ResponseContentType ?? o.ContentType,
       TagCount: o.Tags?.length || undefined,
+      ...checksumOutput(o.checksum, input.ChecksumMode === 'ENABLED' && !range),
       $status: range ? 206 : undefined,
     };
   },
@@ -191,15 +193,16 @@ export const s3Handlers: ServiceHandlers = {
     const bucket = bucketOf(ctx, input.Bucket);
     const body: Buffer = input.Body ?? Buffer.alloc(0);
     checkMd5(body, input.ContentMD5);
+    const checksum = uploadChecksum(input, body);
     const sseC = requestSseC(input);
     const object: S3Object = {
       Key: String(input.Key), body: storeBody(body), ETag: `"${md5Hex(body)}"`, LastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
       ContentType: input.ContentType ?? 'binary/octet-stream', Metadata: input.Metadata ?? {}, StorageClass: input.StorageClass ?? 'STANDARD',
       ContentEncoding: storedEncoding(input.ContentEncoding), CacheControl: input.CacheControl, ContentDisposition: input.ContentDisposition,
-      Tags: tagsFromHeader(input.Tagging), sseC,
+      Tags: tagsFromHeader(input.Tagging), sseC, checksum,
     };
     putObject(bucket, object);
-    return { ETag: object.ETag, ...sseCHeaders(sseC) };
+    return { ETag: object.ETag, ...checksumOutput(checksum), ...sseCHeaders(sseC) };
   },
 
   GetObjectTagging(input, ctx) {
