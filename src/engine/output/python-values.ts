@@ -55,7 +55,8 @@ function pyValueAt(value: unknown, depth: number, maxDepth: number, tooDeep: () 
   for (let i = 0; i < keys.length; i++) {
     const member = source[keys[i]];
     const py = member === undefined ? undefined : pyValueAt(member, depth + 1, maxDepth, tooDeep);
-    if (py !== member && !copy) {
+    // An undefined member is dropped, which takes a copy as much as a changed one does.
+    if ((py !== member || py === undefined) && !copy) {
       copy = {};
       for (let j = 0; j < i; j++) setOwn(copy, keys[j], source[keys[j]] as PyValue);
     }
