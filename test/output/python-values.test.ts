@@ -26,7 +26,7 @@ describe('toPyValue', () => {
     const unchanged = { Contents: [{ Key: 'a', Size: 1 }, { Key: 'b', Size: 2 }], Prefix: 'p' };
     expect(toPyValue(unchanged)).toBe(unchanged);
     const oneDate = { Contents: unchanged.Contents, Meta: { At: new Date(0) } };
-    const py = toPyValue(oneDate) as typeof oneDate;
+    const py = toPyValue(oneDate) as unknown as Record<string, unknown>;
     expect(py).not.toBe(oneDate);
     expect(py.Contents).toBe(unchanged.Contents);
     expect(py.Meta).toEqual({ At: '1970-01-01T00:00:00+00:00' });
