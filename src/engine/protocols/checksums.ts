@@ -7,6 +7,7 @@
 // aws-chunked trailer instead; awsdeck holds these bodies whole, so it always sends the header,
 // which S3 checks the same way.
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { OperationModel } from '../models/types.js';
 import type { HttpResponse, SerializedRequest } from '../http/types.js';
 import { FlexibleChecksumError } from '../http/errors.js';
@@ -16,33 +17,34 @@ export type ChecksumAlgorithm = 'crc32c' | 'crc32' | 'sha1' | 'sha256';
 /** The order botocore tries a response's checksums in. */
 const RESPONSE_PRIORITY: readonly ChecksumAlgorithm[] = ['crc32c', 'crc32', 'sha1', 'sha256'];
 
-function crcTable(polynomial: number): Uint32Array {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? polynomial ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+// CRC-32 is zlib's (as the event-stream reader uses it); Node has no CRC-32C, so that one is a
+// table over the reflected Castagnoli polynomial.
+let crc32cTable: Uint32Array | undefined;
+
+function crc32c(bytes: Uint8Array): number {
+  if (!crc32cTable) {
+    crc32cTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
+      crc32cTable[n] = c >>> 0;
+    }
   }
-  return table;
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = crc32cTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
-// Reflected polynomials: CRC-32 (zlib, ISO-HDLC) and CRC-32C (Castagnoli).
-const tables: Partial<Record<'crc32' | 'crc32c', Uint32Array>> = {};
-const POLYNOMIALS = { crc32: 0xedb88320, crc32c: 0x82f63b78 } as const;
-
-function crc(algorithm: 'crc32' | 'crc32c', bytes: Uint8Array): Buffer {
-  const table = (tables[algorithm] ??= crcTable(POLYNOMIALS[algorithm]));
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+function crcDigest(value: number): Buffer {
   const out = Buffer.alloc(4);
-  out.writeUInt32BE((c ^ 0xffffffff) >>> 0);
+  out.writeUInt32BE(value >>> 0);
   return out;
 }
 
 /** The checksum as S3 writes it: the big-endian digest in base64. */
 export function checksumBase64(algorithm: ChecksumAlgorithm, body: Uint8Array | string): string {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  const digest = algorithm === 'crc32' || algorithm === 'crc32c' ? crc(algorithm, bytes) : createHash(algorithm).update(bytes).digest();
+  const digest = algorithm === 'crc32' ? crcDigest(crc32(bytes)) : algorithm === 'crc32c' ? crcDigest(crc32c(bytes)) : createHash(algorithm).update(bytes).digest();
   return digest.toString('base64');
 }
 
