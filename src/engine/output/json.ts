@@ -24,32 +24,23 @@ function dump(value: PyValue, indent: number | undefined, depth: number, out: st
   else if (typeof value === 'number') out.push(jsonNumber(value));
   else if (typeof value === 'bigint') out.push(value.toString());
   else if (value instanceof PyFloat) out.push(pyFloatRepr(value.value));
-  else if (Array.isArray(value)) {
-    if (value.length === 0) {
-      out.push('[]');
+  else {
+    // A list and a dict differ only in their brackets and in a dict's `"key": ` before each item.
+    const keys = Array.isArray(value) ? undefined : Object.keys(value);
+    const count = keys ? keys.length : (value as PyValue[]).length;
+    const [open, closing] = keys ? ['{', '}'] : ['[', ']'];
+    if (count === 0) {
+      out.push(open + closing);
       return;
     }
     const [inner, separator, close] = layout(indent, depth);
-    out.push('[' + inner);
-    for (let i = 0; i < value.length; i++) {
+    out.push(open + inner);
+    for (let i = 0; i < count; i++) {
       if (i > 0) out.push(separator);
-      dump(value[i], indent, depth + 1, out);
+      if (keys) out.push(keyText(keys[i]));
+      dump(keys ? (value as Record<string, PyValue>)[keys[i]] : (value as PyValue[])[i], indent, depth + 1, out);
     }
-    out.push(close + ']');
-  } else {
-    const keys = Object.keys(value);
-    if (keys.length === 0) {
-      out.push('{}');
-      return;
-    }
-    const [inner, separator, close] = layout(indent, depth);
-    out.push('{' + inner);
-    for (let i = 0; i < keys.length; i++) {
-      if (i > 0) out.push(separator);
-      out.push(keyText(keys[i]));
-      dump(value[keys[i]], indent, depth + 1, out);
-    }
-    out.push(close + '}');
+    out.push(close + closing);
   }
 }
 
