@@ -1,7 +1,7 @@
 // `?`: every key of this view, from the same registry that handles them, including those that
 // work only on some rows. j/k scroll.
 import { useMemo, useState } from 'react';
-import { viewActions, type ActionContext } from '../src/app/actions.js';
+import { isViewScope, viewActions, type ActionContext } from '../src/app/actions.js';
 import { useKeyLayer, useServices } from '../src/app/dashboard-context.js';
 import { displayKey } from '../src/app/keys.js';
 import { moveCursor } from '../src/app/list-cursor.js';
@@ -17,7 +17,7 @@ const columns: Column[] = [
 ];
 
 /** A view's own actions are scoped `view:<descriptor id>`: to a reader they are this view's. */
-const whereLabel = (scope: string) => (scope.startsWith('view:') ? 'this view' : scope);
+const whereLabel = (scope: string) => (isViewScope(scope) ? 'this view' : scope);
 
 export function HelpOverlay({ scopes, ctx, width, height, onClose }: { scopes: string[]; ctx: ActionContext; width: number; height: number; onClose(): void }) {
   const { actions } = useServices();

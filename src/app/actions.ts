@@ -44,6 +44,7 @@ const fileProfile = (row: NonNullable<ActionContext['row']>) => row.kind !== 'en
 
 /** The registry scope of a resource view's own actions. */
 export const viewScope = (descriptor: Pick<ResourceDescriptor, 'id'>) => `view:${descriptor.id}`;
+export const isViewScope = (scope: string) => scope.startsWith('view:');
 
 /** A descriptor's row actions as registry entries: they change things, so they ask first. */
 function rowActionDefs(descriptor: ResourceDescriptor): ActionDef[] {
